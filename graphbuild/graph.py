@@ -1,0 +1,176 @@
+"""The knowledge graph: canonical actors and aggregated, evidenced links. Pure data.
+
+One node per canonical actor; one edge per (actor, relation type, target, negated), holding
+every sentence that states it. Ids derive from content, so adding the same triples twice
+changes nothing and two runs over the same articles build identical graphs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from graphbuild.types import Article, Edge, Evidence, Node, Triple
+from graphbuild.vocab import RELATIONS, UNKNOWN_TYPE
+
+ARTICLE_FIELDS = ("title", "url", "date", "source")
+
+
+def node_id(name: str) -> str:
+    """The id of the node for a canonical name: case does not make a new actor.
+
+    >>> node_id("Apple") == node_id("APPLE")
+    True
+    """
+    return _sha1("actor", name.casefold())
+
+
+def edge_id(source: str, relation: str, target: str, negated: bool) -> str:
+    return _sha1("edge", source, relation, target, "not" if negated else "")
+
+
+def _sha1(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True, slots=True)
+class GraphDelta:
+    """What one ``add`` changed: the counts a load reports."""
+
+    nodes_created: int = 0
+    edges_created: int = 0
+    evidence_added: int = 0
+    articles_added: int = 0
+
+    def __add__(self, other: GraphDelta) -> GraphDelta:
+        return GraphDelta(*(a + b for a, b in zip(_tuple(self), _tuple(other), strict=True)))
+
+    @property
+    def changed(self) -> bool:
+        return any(_tuple(self))
+
+
+def _tuple(delta: GraphDelta) -> tuple[int, int, int, int]:
+    return (delta.nodes_created, delta.edges_created, delta.evidence_added, delta.articles_added)
+
+
+@dataclass(slots=True)
+class KnowledgeGraph:
+    """Actors, links and the articles behind them."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[str, Edge] = field(default_factory=dict)
+    articles: dict[str, dict[str, str | None]] = field(default_factory=dict)
+
+    def add_article(self, article: Article) -> GraphDelta:
+        """Record an article's metadata (the first load of an id wins)."""
+        if article.id in self.articles:
+            return GraphDelta()
+        self.articles[article.id] = {name: getattr(article, name) or None for name in ARTICLE_FIELDS}
+        return GraphDelta(articles_added=1)
+
+    def add_triples(self, triples: Iterable[Triple]) -> GraphDelta:
+        """Merge triples into the graph; evidence already present is not added again."""
+        delta = GraphDelta()
+        for triple in triples:
+            delta = delta + self._add_triple(triple)
+        return delta
+
+    def _add_node(self, name: str, type_: str, alias: str) -> tuple[str, int]:
+        nid = node_id(name)
+        node = self.nodes.get(nid)
+        aliases = {alias} - {name} if alias else set()
+        if node is None:
+            self.nodes[nid] = Node(nid, name, type_, tuple(sorted(aliases)))
+            return nid, 1
+        merged = tuple(sorted(set(node.aliases) | aliases))
+        new_type = type_ if node.type == UNKNOWN_TYPE and type_ != UNKNOWN_TYPE else node.type
+        if merged != node.aliases or new_type != node.type:
+            self.nodes[nid] = replace(node, aliases=merged, type=new_type)
+        return nid, 0
+
+    def _add_triple(self, triple: Triple) -> GraphDelta:
+        source, new_s = self._add_node(triple.subject, triple.subject_type, triple.subject_text)
+        target, new_t = self._add_node(triple.object, triple.object_type, triple.object_text)
+        eid = edge_id(source, triple.relation, target, triple.negated)
+        evidence = Evidence(
+            article=triple.article,
+            sentence=triple.sentence,
+            sentence_start=triple.sentence_start,
+            sentence_end=triple.sentence_end,
+            subject_start=triple.subject_start,
+            subject_end=triple.subject_end,
+            object_start=triple.object_start,
+            object_end=triple.object_end,
+            verb=triple.verb,
+            rule=triple.rule,
+            date=triple.date,
+            modality=triple.modality,
+            attribution=triple.attribution,
+        )
+        edge = self.edges.get(eid)
+        if edge is None:
+            relation = RELATIONS[triple.relation]
+            edge = Edge(
+                id=eid, source=source, target=target, relation=triple.relation,
+                polarity=relation.polarity, negated=triple.negated, intensity=relation.intensity,
+                confidence=triple.confidence, count=0, first_seen=None, last_seen=None,
+            )
+            created = 1
+        else:
+            created = 0
+        if any(e.key == evidence.key for e in edge.evidence):
+            return GraphDelta(nodes_created=new_s + new_t, edges_created=created)
+        self.edges[eid] = _with_evidence(edge, evidence, triple.confidence)
+        return GraphDelta(nodes_created=new_s + new_t, edges_created=created, evidence_added=1)
+
+    def node_by_name(self, name: str) -> Node | None:
+        """The node whose name or alias is ``name`` (case-insensitive)."""
+        node = self.nodes.get(node_id(name))
+        if node is not None:
+            return node
+        folded = name.casefold()
+        for node in self.nodes.values():
+            if any(a.casefold() == folded for a in node.aliases):
+                return node
+        return None
+
+
+def evidence_order(evidence: Evidence) -> tuple[str, str, int, int, int]:
+    """Evidence sorts by date (undated last), then article and position: a stable order."""
+    return (evidence.date or "9999", evidence.article, evidence.sentence_start, evidence.subject_start, evidence.object_start)
+
+
+def _with_evidence(edge: Edge, evidence: Evidence, confidence: float) -> Edge:
+    items = tuple(sorted((*edge.evidence, evidence), key=evidence_order))
+    dates = [e.date for e in items if e.date]
+    return replace(
+        edge,
+        evidence=items,
+        count=len(items),
+        first_seen=min(dates) if dates else None,
+        last_seen=max(dates) if dates else None,
+        confidence=max(edge.confidence, confidence),
+    )
+
+
+def build_graph(articles: Iterable[Article], triples: Iterable[Triple], kg: KnowledgeGraph | None = None) -> tuple[KnowledgeGraph, GraphDelta]:
+    """Build (or extend) a graph from articles and their triples.
+
+    >>> from graphbuild.types import Triple
+    >>> t = Triple(article="a1", subject="Cisco", subject_type="organization", object="Apple",
+    ...     object_type="organization", relation="SUES", verb="sued", polarity="conflict",
+    ...     intensity=-3.0, negated=False, modality="asserted", confidence=0.9,
+    ...     sentence="Cisco sued Apple.", sentence_start=0, sentence_end=17, subject_start=0,
+    ...     subject_end=5, object_start=11, object_end=16, subject_text="Cisco",
+    ...     object_text="Apple", rule="verb")
+    >>> kg, delta = build_graph([], [t, t])
+    >>> (len(kg.nodes), len(kg.edges), delta.evidence_added)
+    (2, 1, 1)
+    """
+    kg = kg if kg is not None else KnowledgeGraph()
+    delta = GraphDelta()
+    for article in articles:
+        delta = delta + kg.add_article(article)
+    return kg, delta + kg.add_triples(triples)

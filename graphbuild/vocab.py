@@ -1,0 +1,136 @@
+"""Controlled vocabularies: relation types, polarity, actor types.
+
+This is the only place relationship types and node labels are named. Both backends take
+their names from here, and Neo4j writes check every name against ``SAFE_NAME`` before use,
+because relationship types cannot be Cypher parameters.
+
+Relation types follow the CAMEO event categories (the two-digit root in ``cameo``) with the
+corporate verbs added; ``intensity`` is a Goldstein-like score from -10 (war) to +10
+(merger of states), taken from the CAMEO root's Goldstein weight and adjusted where a
+corporate reading is milder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphbuild.errors import VocabularyError
+
+COOPERATION = "cooperation"
+CONFLICT = "conflict"
+NEUTRAL = "neutral"
+POLARITIES = (COOPERATION, CONFLICT, NEUTRAL)
+
+SAFE_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RelationType:
+    name: str
+    polarity: str
+    intensity: float
+    cameo: str
+    description: str
+    symmetric: bool = False  # cooperation between equals: one edge stands for both directions
+
+
+_RELATIONS = (
+    # -- conflict ---------------------------------------------------------------------------
+    RelationType("CRITICIZES", CONFLICT, -2.0, "11", "criticizes, condemns or complains about"),
+    RelationType("ACCUSES", CONFLICT, -2.0, "112", "accuses, blames or labels"),
+    RelationType("SUES", CONFLICT, -3.0, "115", "sues or brings a legal case against"),
+    RelationType("INVESTIGATES", CONFLICT, -2.0, "09", "investigates or probes"),
+    RelationType("OPPOSES", CONFLICT, -4.0, "12", "opposes, rejects or stands against"),
+    RelationType("BLOCKS", CONFLICT, -4.0, "12", "blocks, vetoes or obstructs"),
+    RelationType("COMPETES_WITH", CONFLICT, -1.0, "", "competes with or is a rival of"),
+    RelationType("DEFEATS", CONFLICT, -3.0, "", "defeats or beats (a contest, a bid)"),
+    RelationType("DISPUTES_WITH", CONFLICT, -2.0, "", "is in a dispute or feud with"),
+    RelationType("DEMANDS", CONFLICT, -5.0, "10", "demands of"),
+    RelationType("THREATENS", CONFLICT, -6.0, "13", "threatens or warns"),
+    RelationType("PROTESTS", CONFLICT, -6.5, "14", "protests or boycotts"),
+    RelationType("COERCES", CONFLICT, -5.0, "17", "orders, compels or forces"),
+    RelationType("FINES", CONFLICT, -5.0, "172", "fines or imposes penalties on"),
+    RelationType("BANS", CONFLICT, -5.0, "172", "bans or bars"),
+    RelationType("SANCTIONS", CONFLICT, -8.0, "163", "sanctions or embargoes"),
+    RelationType("EXPELS", CONFLICT, -5.0, "174", "expels or ousts"),
+    RelationType("ARRESTS", CONFLICT, -7.0, "173", "arrests or detains"),
+    RelationType("ATTACKS", CONFLICT, -9.0, "18", "attacks, strikes or kills"),
+    RelationType("INVADES", CONFLICT, -9.5, "19", "invades or occupies"),
+    RelationType("FIGHTS", CONFLICT, -10.0, "19", "fights or wages war on"),
+    # -- cooperation ------------------------------------------------------------------------
+    RelationType("SUPPORTS", COOPERATION, 3.5, "05", "supports, backs, endorses or praises"),
+    RelationType("AGREES_WITH", COOPERATION, 4.0, "03", "agrees with or sides with", True),
+    RelationType("COLLABORATES_WITH", COOPERATION, 6.0, "06", "collaborates or partners with", True),
+    RelationType("ALLIES_WITH", COOPERATION, 6.5, "05", "allies or unites with", True),
+    RelationType("SIGNS_DEAL_WITH", COOPERATION, 7.0, "057", "signs a deal or agreement with", True),
+    RelationType("SETTLES_WITH", COOPERATION, 5.0, "08", "settles a dispute with", True),
+    RelationType("MERGES_WITH", COOPERATION, 7.0, "06", "merges with", True),
+    RelationType("ACQUIRES", COOPERATION, 5.0, "06", "acquires or buys a stake in"),
+    RelationType("INVESTS_IN", COOPERATION, 6.0, "061", "invests in"),
+    RelationType("CONTRACTS_WITH", COOPERATION, 5.0, "06", "awards a contract to or supplies"),
+    RelationType("AIDS", COOPERATION, 7.0, "07", "gives aid or help to"),
+    # -- neutral ----------------------------------------------------------------------------
+    RelationType("MEETS", NEUTRAL, 1.0, "04", "meets or holds talks with", True),
+    RelationType("NEGOTIATES_WITH", NEUTRAL, 3.5, "046", "negotiates with", True),
+)
+
+RELATIONS: dict[str, RelationType] = {r.name: r for r in _RELATIONS}
+
+# Actor types: NER labels that can name an actor, and the type the graph gives it.
+ACTOR_TYPES: dict[str, str] = {
+    "ORG": "organization",
+    "PERSON": "person",
+    "GPE": "government",
+    "NORP": "group",
+    "LAW": "law",
+    "LOC": "place",
+    "FAC": "place",
+    "PRODUCT": "product",
+    "EVENT": "event",
+}
+UNKNOWN_TYPE = "unknown"
+NODE_LABEL = "Actor"
+ARTICLE_LABEL = "Article"
+# Neo4j secondary labels by actor type, so Browser can colour them.
+TYPE_LABELS: dict[str, str] = {
+    "organization": "Organization",
+    "person": "Person",
+    "government": "Government",
+    "group": "Group",
+    "law": "Law",
+    "place": "Place",
+    "product": "Product",
+    "event": "Event",
+    UNKNOWN_TYPE: "Unknown",
+}
+
+MODALITIES = ("asserted", "hypothetical", "planned", "reported")
+
+
+def relation(name: str) -> RelationType:
+    """Look up a relation type by name.
+
+    >>> relation("SUES").polarity
+    'conflict'
+    """
+    try:
+        return RELATIONS[name]
+    except KeyError:
+        raise VocabularyError(
+            f"Unknown relation type {name!r}. Known types: {', '.join(sorted(RELATIONS))}."
+        ) from None
+
+
+def check_name(name: str) -> str:
+    """Return ``name`` if it is a vocabulary name safe to write into Cypher, else raise.
+
+    Relationship types and labels cannot be Cypher parameters, so every one that is written
+    into a query passes through here.
+    """
+    known = set(RELATIONS) | set(TYPE_LABELS.values()) | {NODE_LABEL, ARTICLE_LABEL}
+    if name not in known:
+        raise VocabularyError(f"{name!r} is not in graphbuild's vocabulary.")
+    if not SAFE_NAME.match(name.upper()):
+        raise VocabularyError(f"{name!r} is not a safe Cypher name (expected {SAFE_NAME.pattern}).")
+    return name
