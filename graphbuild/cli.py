@@ -178,7 +178,7 @@ def load(paths: tuple[str, ...], graph_path: str, model: str | None, aliases_pat
     """
     nlp, aliases, report, articles = _prepare(paths, model, aliases_path, quiet)
     pairs = extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size)
-    kg, result = load_graph_file(graph_path, pairs)
+    _, result = load_graph_file(graph_path, pairs)
     d = result.delta
     summary = {
         "graph": graph_path, "articles_read": report.articles, "files_read": report.files,

@@ -28,7 +28,6 @@ from graphbuild.lexicon import (
     CHAIN_VERBS,
     EVENT_NOUNS,
     HYPOTHETICAL_AUX,
-    LIGHT_VERBS,
     NEGATING_VERBS,
     OBJECT_CONTROL,
     PLANNING_VERBS,
@@ -54,6 +53,12 @@ ROLE_NOUNS = frozenset(
     "force forces troops military police court judge board management shareholder "
     "delegation officer agency department cabinet parliament lawmaker senator diplomat "
     "negotiator team side camp unit subsidiary division arm parent owner".split()
+)
+# Things an actor has or does that stand for the actor as a target: "the plan of France".
+OWNED_NOUNS = frozenset(
+    "plan policy policies rule rules regulation regulations law laws decision response proposal "
+    "action actions move program programme strategy bid offer claim claims stance position "
+    "conduct practice practices behaviour behavior demand demands handling treatment".split()
 )
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Clause links through which a subject is passed down to a verb that has none of its own.
@@ -131,7 +136,7 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
             found.extend(_actors(child, index, depth + 1))
         elif child.dep_ in OWNER_DEPS:
             found.extend(_actors(child, index, depth + 1))
-        elif child.dep_ == "prep" and child.lower_ == "of" and (lemma in ROLE_NOUNS or token.pos_ in {"NUM", "PRON"}):
+        elif child.dep_ == "prep" and child.lower_ == "of" and (lemma in ROLE_NOUNS | OWNED_NOUNS or token.pos_ in {"NUM", "PRON"}):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_actors(pobj, index, depth + 1))
@@ -139,7 +144,11 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
 
 
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    found = [c for c in token.children if c.dep_ in deps]
+    if deps & SUBJECT_DEPS or deps & PASSIVE_SUBJECT_DEPS:
+        # the parser sometimes hangs the subject on the auxiliary: "Neither ... [is] opposed"
+        found += [g for c in token.children if c.dep_ in {"aux", "auxpass"} for g in c.children if g.dep_ in deps]
+    return found
 
 
 def _pobj_actors(prep: Token, index: ActorIndex) -> list[Mention]:
@@ -198,7 +207,7 @@ def _subjects(verb: Token, index: ActorIndex) -> _Clause:
             if any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECT_DEPS for c in token.children):
                 return _Clause(_actors(token.head, index), chain, chained=True)
             break
-        if token.dep_ == "prep" or token.dep_ not in CHAIN_DEPS and not (token.dep_ == "pcomp" or token.head.dep_ == "prep"):
+        if token.dep_ == "prep" or (token.dep_ not in CHAIN_DEPS and not (token.dep_ == "pcomp" or token.head.dep_ == "prep")):
             break
         head = token.head
         if head.dep_ == "prep":  # "before compelling it": the verb the preposition hangs on
@@ -299,7 +308,7 @@ def lemma_of(token: Token) -> str:
 
 def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
     lemma = lemma_of(verb)
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "together")), "")
     base = f"{lemma} {particle}".strip()
     passive = _is_passive(verb) and verb.dep_ != "acomp"
     stative = verb.dep_ in {"acomp", "amod"} or (passive and not _agents(verb, index))
@@ -328,7 +337,7 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
         if phrase is None:
             continue
         targets = _pobj_actors(prep, index)
-        subjects = _children_actors(verb, PASSIVE_SUBJECT_DEPS, index) if passive and not _agents(verb, index) else clause.actors
+        subjects = _children_actors(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS, index) if passive and not _agents(verb, index) else clause.actors
         if passive and _agents(verb, index):
             subjects = _agents(verb, index)
         if verb.dep_ == "acomp" and not subjects:
@@ -409,12 +418,14 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
     relation, preps = entry
     targets: list[Mention] = []
     between: list[Mention] = []
+    between_preps: list[Token] = []
     light = _governing_verb(noun)
     prep_hosts = [noun] + ([light] if light is not None else [])
     for host in prep_hosts:
         for prep in _children(host, {"prep"}):
             if prep.lower_ == "between":
                 between.extend(_pobj_actors(prep, index))
+                between_preps.append(prep)
             elif prep.lower_ in preps and (host is noun or prep.i > noun.i):
                 targets.extend(a for a in _pobj_actors(prep, index) if a not in targets)
     subjects = _children_actors(noun, {"poss"}, index)
@@ -438,8 +449,8 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
         chain = [light, *chain]
         verb_words = [light, noun]
     if between and not targets:
-        members = subjects + [b for b in between if b not in subjects] if subjects and len(between) == 1 else between
-        yield _Frame(relation, members, [], _written(verb_words + ["between"] if False else verb_words), "noun-between",
+        members = [*subjects, *(b for b in between if b not in subjects)] if subjects and len(between) == 1 else between
+        yield _Frame(relation, members, [], _written(verb_words + between_preps), "noun-between",
                      noun, chain, subject_tokens, confidence, reciprocal=True)
         return
     written = verb_words + [p for p in _children(noun, {"prep"}) if p.lower_ in preps]

@@ -171,9 +171,9 @@ def _clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
             continue
         inside_long_form = any(ent.text in long or long in ent.text for long in index.acronyms.values())
         for part in [ent] if inside_long_form else _split_coordination(ent):
-            part = _trim(part)
-            if part is not None and any(t.is_alpha for t in part) and part.text[0].isupper():
-                out.append(_fix_label(_extend(part)))
+            trimmed = _trim(part)
+            if trimmed is not None and any(t.is_alpha for t in trimmed) and trimmed.text[0].isupper():
+                out.append(_fix_label(_extend(trimmed)))
     # acronym long forms the model missed ("Syrian Democratic Forces (SDF)") become entities
     taken = {i for span in out for i in range(span.start, span.end)}
     for short, long_form in index.acronyms.items():
@@ -251,7 +251,7 @@ def _propagate(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span]:
         return spans
     matcher = PhraseMatcher(doc.vocab)
     labels = Counter((s.text, s.label_) for s in spans)
-    best = {}
+    best: dict[str, str] = {}
     for (text, label), _ in labels.most_common():
         best.setdefault(text, label)
     matcher.add("NAME", [Doc(doc.vocab, words=[t.text for t in s]) for s in spans])
@@ -325,7 +325,7 @@ def _resolve_references(doc: Doc, index: ActorIndex) -> None:
             Mention(text=m.text, label=m.label, start=token.idx, end=token.idx + len(token.text), surface=token.text)
             for m in ranked
         ]
-        if token.lower_ in SINGULAR_PRONOUNS or token.lower_ in PERSON_PRONOUNS or token.pos_ == "NOUN" and len(ranked) > 1 and token.lower_ not in GROUP_NOUNS:
+        if token.lower_ in SINGULAR_PRONOUNS or token.lower_ in PERSON_PRONOUNS or (token.pos_ == "NOUN" and len(ranked) > 1 and token.lower_ not in GROUP_NOUNS):
             index.refs[token.i] = as_ref[:1]
             index.alternates[token.i] = as_ref[1:]
         else:

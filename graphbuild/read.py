@@ -327,7 +327,7 @@ def _read_html(origin: str, html: str, report: ReadReport) -> Iterator[Article]:
         )
         meta = trafilatura.extract_metadata(html)
         found = htmldate.find_date(html, original_date=True, extensive_search=False)
-    except Exception:  # noqa: BLE001 -- a parser crash on one page must not stop the run
+    except Exception:  # a parser crash on one page must not stop the run
         text, meta, found = None, None, None
     text = _clean(text or "")
     if not text:

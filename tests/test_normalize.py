@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.errors import AliasFileError
+from graphbuild.extract import Extraction
+from graphbuild.normalize import Normalizer, clean_name, read_aliases
+from graphbuild.types import Article, Mention, RawTriple
+
+
+@pytest.mark.parametrize(
+    ("written", "clean"),
+    [
+        ("the European Union", "European Union"),
+        ("Apple's", "Apple"),
+        ("Apple’s", "Apple"),
+        ("Apple Inc.", "Apple"),
+        ("Infogear Technology Corp.", "Infogear Technology"),
+        ("EADS N.V.", "EADS"),
+        ("Facebook Ireland Limited", "Facebook Ireland"),
+        ("“Meta”", "Meta"),
+        ("Inc.", "Inc."),  # a suffix alone is left as it is
+    ],
+)
+def test_clean_name(written, clean):
+    assert clean_name(written) == clean
+
+
+def _m(text, label, start=0):
+    return Mention(text=text, label=label, start=start, end=start + len(text))
+
+
+def _extraction(mentions, triples, acronyms=()):
+    return Extraction(Article(id="a", text="x"), tuple(triples), tuple(mentions), tuple(acronyms))
+
+
+def _raw(subject, obj):
+    return RawTriple("a", subject, obj, "SUES", "sued", False, "asserted", "s", 0, 1, "verb", 0.9)
+
+
+def test_surname_resolves_to_the_full_name_in_the_article():
+    full, short, apple = _m("Mark Zuckerberg", "PERSON"), _m("Zuckerberg", "PERSON", 40), _m("Apple", "ORG", 60)
+    triples, changes = Normalizer().normalize(_extraction([full, short, apple], [_raw(short, apple)]))
+    assert [(t.subject, t.subject_type, t.subject_text) for t in triples] == [("Mark Zuckerberg", "person", "Zuckerberg")]
+    assert any(c.written == "Zuckerberg" and c.rule == "surname" for c in changes)
+
+
+def test_ambiguous_surname_is_left_alone():
+    a, b, short, x = _m("Anna Smith", "PERSON"), _m("John Smith", "PERSON", 20), _m("Smith", "PERSON", 40), _m("Apple", "ORG", 60)
+    triples, _ = Normalizer().normalize(_extraction([a, b, short, x], [_raw(short, x)]))
+    assert triples[0].subject == "Smith"
+
+
+def test_acronym_defined_in_the_text_becomes_its_long_form():
+    dma, apple = _m("DMA", "ORG"), _m("Apple", "ORG", 30)
+    triples, changes = Normalizer().normalize(
+        _extraction([dma, apple], [_raw(apple, dma)], acronyms=[("DMA", "Digital Markets Act")])
+    )
+    assert triples[0].object == "Digital Markets Act"
+    assert [c.rule for c in changes if c.written == "DMA"] == ["acronym"]
+
+
+def test_short_name_joins_the_longer_organisation_name():
+    long, short, y = _m("Northrop Grumman", "ORG"), _m("Northrop", "ORG", 30), _m("Boeing", "ORG", 50)
+    triples, _ = Normalizer().normalize(_extraction([long, short, y], [_raw(short, y)]))
+    assert triples[0].subject == "Northrop Grumman"
+
+
+def test_two_longer_names_make_the_short_one_ambiguous():
+    a, b, short, y = _m("Apple Corps", "ORG"), _m("Apple Computer", "ORG", 20), _m("Apple", "ORG", 40), _m("EMI", "ORG", 60)
+    triples, _ = Normalizer().normalize(_extraction([a, b, short, y], [_raw(short, y)]))
+    assert triples[0].subject == "Apple"
+
+
+def test_well_known_variants_and_alias_file(tmp_path):
+    us, uk = _m("U.S.", "GPE"), _m("Britain", "GPE", 20)
+    triples, _ = Normalizer().normalize(_extraction([us, uk], [_raw(us, uk)]))
+    assert (triples[0].subject, triples[0].object) == ("United States", "United Kingdom")
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,canonical\nUnited Kingdom,UK Government\n# a comment\n\nU.S.,US Government\n", encoding="utf-8")
+    triples, changes = Normalizer(read_aliases(path)).normalize(_extraction([us, uk], [_raw(us, uk)]))
+    assert (triples[0].subject, triples[0].object) == ("US Government", "UK Government")
+    assert {c.rule for c in changes} == {"alias-file"}
+
+
+def test_self_links_made_by_merging_are_dropped():
+    a, b = _m("Meta", "ORG"), _m("Meta Platforms", "ORG", 10)
+    triples, _ = Normalizer({"meta platforms": "Meta"}).normalize(_extraction([a, b], [_raw(a, b)]))
+    assert triples == []
+
+
+def test_type_is_the_majority_label():
+    m1, m2, m3, y = _m("Spotify", "ORG"), _m("Spotify", "GPE", 20), _m("Spotify", "ORG", 40), _m("Apple", "ORG", 60)
+    triples, _ = Normalizer().normalize(_extraction([m1, m2, m3, y], [_raw(m2, y)]))
+    assert triples[0].subject_type == "organization"
+
+
+def test_bad_alias_file_says_where(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("Meta,Meta Platforms\nonly-one-column\n", encoding="utf-8")
+    with pytest.raises(AliasFileError, match=r"aliases.csv:2: expected two columns"):
+        read_aliases(path)
+    with pytest.raises(AliasFileError, match="Can't read alias file"):
+        read_aliases(tmp_path / "missing.csv")
