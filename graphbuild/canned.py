@@ -40,9 +40,14 @@ class Param:
     def convert(self, value: str) -> str | int:
         if self.type == "int":
             try:
-                return int(value)
+                number = int(value)
             except ValueError:
                 raise QueryError(f"Parameter {self.name!r} takes a whole number, got {value!r}.") from None
+            # Every int parameter is a LIMIT: Neo4j refuses a negative one, and a negative slice
+            # on the NetworkX side would quietly drop rows instead.
+            if number < 0:
+                raise QueryError(f"Parameter {self.name!r} takes a whole number of 0 or more, got {value!r}.")
+            return number
         return value
 
 

@@ -89,20 +89,17 @@ def cli() -> None:
 
 
 class _Progress:
-    """A count of articles on stderr, only when stderr is a terminal."""
+    """A progress bar on stderr, shown only when stderr is a terminal and not --quiet."""
 
-    def __init__(self, quiet: bool) -> None:
-        self.on = not quiet and sys.stderr.isatty()
-        self.n = 0
+    def __init__(self, quiet: bool, *, force: bool = False) -> None:
+        self.on = force or (not quiet and sys.stderr.isatty())
 
     def wrap(self, articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            self.n += 1
-            if self.on and self.n % 10 == 0:
-                click.echo(f"\r{self.n} articles…", nl=False, err=True)
-            yield article
-        if self.on and self.n >= 10:
-            click.echo("\r" + " " * 30 + "\r", nl=False, err=True)
+        if not self.on:
+            yield from articles
+            return
+        with click.progressbar(articles, label="articles", show_pos=True, file=sys.stderr) as bar:
+            yield from bar
 
 
 def _prepare(paths: tuple[str, ...], model: str | None, aliases_path: str | None, quiet: bool):

@@ -48,7 +48,9 @@ def export_graph(kg: KnowledgeGraph, fmt: str) -> str:
     if fmt == "json":
         return graph_to_json(kg)
     if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(_scalar_graph(kg))) + "\n"
+        # generate_graphml leaves out the XML declaration that write_graphml puts first.
+        lines = nx.generate_graphml(_scalar_graph(kg))
+        return "\n".join(["<?xml version='1.0' encoding='utf-8'?>", *lines]) + "\n"
     if fmt == "gexf":
         buffer = io.BytesIO()
         nx.write_gexf(_scalar_graph(kg), buffer)

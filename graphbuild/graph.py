@@ -80,7 +80,9 @@ class KnowledgeGraph:
     def _add_node(self, name: str, type_: str, alias: str) -> tuple[str, int]:
         nid = node_id(name)
         node = self.nodes.get(nid)
-        aliases = {alias} - {name} if alias else set()
+        # An alias that folds to the node's own id is the name in another case (or the name
+        # itself, however the first load spelled it): it adds nothing a lookup can use.
+        aliases = {alias} if alias and node_id(alias) != nid else set()
         if node is None:
             self.nodes[nid] = Node(nid, name, type_, tuple(sorted(aliases)))
             return nid, 1

@@ -69,7 +69,10 @@ def graph_to_json(kg: KnowledgeGraph) -> str:
 def graph_from_json(text: str, *, origin: str = "<graph>") -> KnowledgeGraph:
     try:
         data = json.loads(text)
-        if data.get("graph", {}).get("format") != FORMAT:
+        # Any other JSON (an array, a string, an object of another tool) is not ours: say so
+        # rather than call it damaged and suggest deleting it.
+        graph = data.get("graph") if isinstance(data, dict) else None
+        if not isinstance(graph, dict) or graph.get("format") != FORMAT:
             raise GraphFileError(
                 f"{origin} is not a graphbuild graph file (no format {FORMAT!r}). "
                 "Give another --graph path, or move that file away."
@@ -97,8 +100,13 @@ def read_graph(path: str | Path, *, missing_ok: bool = True) -> KnowledgeGraph:
             f"No graph file at {str(path)!r}. Load articles first (graphbuild load ARTICLES) "
             f"or point --graph / {GRAPH_ENV} at an existing graph."
         ) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise GraphFileError(f"Can't read graph file {str(path)!r}: {e}") from e
+    except UnicodeDecodeError as e:
+        raise GraphFileError(
+            f"Can't read graph file {str(path)!r}: {e}. It is damaged; restore it from a backup "
+            "or delete it and load the articles again."
+        ) from e
+    except OSError as e:
+        raise GraphFileError(f"Can't read graph file {str(path)!r}: {e}. Check the path and its permissions.") from e
     return graph_from_json(text, origin=str(path))
 
 
@@ -117,6 +125,7 @@ def write_graph(kg: KnowledgeGraph, path: str | Path) -> bool:
 
 def _atomic_write(path: Path, text: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
+    tmp: str | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -124,9 +133,17 @@ def _atomic_write(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private; give it the mode a plain open() would have
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
+        tmp = None
     except OSError as e:
         raise GraphFileError(f"Can't write graph file {str(path)!r}: {e}. Check the directory exists and is writable.") from e
+    finally:
+        if tmp is not None:  # a failed write must not leave its temporary file behind
+            Path(tmp).unlink(missing_ok=True)
 
 
 def graph_stats(kg: KnowledgeGraph) -> dict[str, Any]:

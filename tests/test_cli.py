@@ -187,3 +187,27 @@ def test_missing_model_is_one_clear_line(runner, tmp_path):
 def test_python_dash_m_runs_the_same_command():
     result = subprocess.run([sys.executable, "-m", "graphbuild", "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("graphbuild, version ")
+
+
+def test_progress_bar_goes_to_stderr(capsys):
+    from graphbuild.cli import _Progress
+    from graphbuild.types import Article
+
+    articles = [Article(id=str(i), text="x") for i in range(3)]
+    assert [a.id for a in _Progress(quiet=False, force=True).wrap(iter(articles))] == ["0", "1", "2"]
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "articles" in captured.err
+    assert list(_Progress(quiet=True).wrap(articles)) == articles
+
+
+@pytest.mark.model
+def test_loading_more_articles_adds_to_the_graph(runner, articles, tmp_path):
+    graph = tmp_path / "g.json"
+    runner.invoke(cli, ["load", str(articles / "one.txt"), "--graph", str(graph), "-q"])
+    first = json.loads(runner.invoke(cli, ["stats", "--graph", str(graph), "--json"]).stdout)
+    result = runner.invoke(cli, ["load", str(articles / "two.jsonl"), "--graph", str(graph), "--json", "-q"])
+    assert json.loads(result.stdout)["actors_created"] == 2  # Nissan, Renault
+    second = json.loads(runner.invoke(cli, ["stats", "--graph", str(graph), "--json"]).stdout)
+    assert (first["articles"], second["articles"]) == (1, 3)
+    assert second["links"] == first["links"] + 2
