@@ -66,17 +66,14 @@ class Query:
         unknown = sorted(set(given) - set(known))
         if unknown:
             raise QueryError(
-                f"Query {self.name!r} has no parameter {unknown[0]!r}; it takes: "
-                f"{', '.join(known) or 'no parameters'}."
+                f"Query {self.name!r} has no parameter {unknown[0]!r}; it takes: {', '.join(known) or 'no parameters'}."
             )
         bound: dict[str, str | int] = {}
         for param in self.params:
             if param.name in given:
                 bound[param.name] = param.convert(given[param.name])
             elif param.required:
-                raise QueryError(
-                    f"Query {self.name!r} needs --param {param.name}=... ({param.help})."
-                )
+                raise QueryError(f"Query {self.name!r} needs --param {param.name}=... ({param.help}).")
             elif param.default is not None:
                 bound[param.name] = param.convert(param.default)
         return bound
@@ -103,7 +100,9 @@ def parse_query(path: Path) -> Query:
         if key == "param":
             pm = _PARAM.match(value)
             if not pm:
-                raise QueryError(f"{path}: malformed param line {value!r}; write 'NAME string|int DEFAULT|required -- help'.")
+                raise QueryError(
+                    f"{path}: malformed param line {value!r}; write 'NAME string|int DEFAULT|required -- help'."
+                )
             name, type_, default, help_ = pm.groups()
             required = default == "required"
             params.append(Param(name, type_, required, None if required else default, help_))
@@ -151,7 +150,8 @@ def _edges(G: nx.MultiDiGraph, polarity: str):
 def _matching(G: nx.MultiDiGraph, name: str) -> list[str]:
     folded = name.casefold()
     return [
-        n for n, d in G.nodes(data=True)
+        n
+        for n, d in G.nodes(data=True)
         if d["name"].casefold() == folded or any(a.casefold() == folded for a in d.get("aliases", ()))
     ]
 
@@ -227,7 +227,10 @@ def _rivals_of(G: nx.MultiDiGraph, actor: str, limit: int) -> list[Row]:
         direction = "both" if len(ways[name]) > 1 else next(iter(ways[name]))
         rows.append({"rival": name, "direction": direction, **summary})
     rows.sort(key=lambda r: (-r["mentions"], r["rival"]))
-    return [{c: r[c] for c in ("rival", "direction", "relations", "mentions", "first_seen", "last_seen")} for r in rows[:limit]]
+    return [
+        {c: r[c] for c in ("rival", "direction", "relations", "mentions", "first_seen", "last_seen")}
+        for r in rows[:limit]
+    ]
 
 
 def _common_enemies(G: nx.MultiDiGraph, limit: int) -> list[Row]:
@@ -239,13 +242,18 @@ def _common_enemies(G: nx.MultiDiGraph, limit: int) -> list[Row]:
     for enemy, by_actor in against.items():
         actors = sorted(by_actor, key=lambda n: G.nodes[n]["name"])
         for i, a in enumerate(actors):
-            for b in actors[i + 1:]:
+            for b in actors[i + 1 :]:
                 name_a, name_b = G.nodes[a]["name"], G.nodes[b]["name"]
                 if name_a < name_b and enemy not in (a, b):
-                    rows.append({
-                        "actor_a": name_a, "actor_b": name_b, "enemy": G.nodes[enemy]["name"],
-                        "mentions_a": by_actor[a], "mentions_b": by_actor[b],
-                    })
+                    rows.append(
+                        {
+                            "actor_a": name_a,
+                            "actor_b": name_b,
+                            "enemy": G.nodes[enemy]["name"],
+                            "mentions_a": by_actor[a],
+                            "mentions_b": by_actor[b],
+                        }
+                    )
     rows.sort(key=lambda r: (-(r["mentions_a"] + r["mentions_b"]), r["actor_a"], r["actor_b"], r["enemy"]))
     return rows[:limit]
 
@@ -263,13 +271,32 @@ def _evidence(G: nx.MultiDiGraph, actor_a: str, actor_b: str) -> list[Row]:
     rows = []
     for s, t, data in _between(G, actor_a, actor_b):
         for e in data["evidence"]:
-            rows.append(({
-                "date": e["date"], "source": G.nodes[s]["name"], "relation": data["relation"],
-                "target": G.nodes[t]["name"], "polarity": data["polarity"], "negated": data["negated"],
-                "article": e["article"], "sentence": e["sentence"],
-            }, e["sentence_start"]))
-    rows.sort(key=lambda rp: (rp[0]["date"] or UNDATED, rp[0]["article"], rp[1], rp[0]["source"],
-                              rp[0]["relation"], rp[0]["target"], rp[0]["negated"]))
+            rows.append(
+                (
+                    {
+                        "date": e["date"],
+                        "source": G.nodes[s]["name"],
+                        "relation": data["relation"],
+                        "target": G.nodes[t]["name"],
+                        "polarity": data["polarity"],
+                        "negated": data["negated"],
+                        "article": e["article"],
+                        "sentence": e["sentence"],
+                    },
+                    e["sentence_start"],
+                )
+            )
+    rows.sort(
+        key=lambda rp: (
+            rp[0]["date"] or UNDATED,
+            rp[0]["article"],
+            rp[1],
+            rp[0]["source"],
+            rp[0]["relation"],
+            rp[0]["target"],
+            rp[0]["negated"],
+        )
+    )
     return [row for row, _ in rows]
 
 
@@ -277,7 +304,14 @@ def _timeline(G: nx.MultiDiGraph, actor_a: str, actor_b: str) -> list[Row]:
     counts: dict[tuple, int] = {}
     for s, t, data in _between(G, actor_a, actor_b):
         for e in data["evidence"]:
-            key = (e["date"], G.nodes[s]["name"], data["relation"], G.nodes[t]["name"], data["polarity"], data["negated"])
+            key = (
+                e["date"],
+                G.nodes[s]["name"],
+                data["relation"],
+                G.nodes[t]["name"],
+                data["polarity"],
+                data["negated"],
+            )
             counts[key] = counts.get(key, 0) + 1
     rows = [
         {"date": d, "source": s, "relation": r, "target": t, "polarity": p, "negated": n, "mentions": c}

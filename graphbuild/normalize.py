@@ -23,9 +23,40 @@ from graphbuild.vocab import ACTOR_TYPES, RELATIONS, UNKNOWN_TYPE
 LEADING_WORDS = frozenset({"the", "a", "an"})
 # Corporate suffixes, dropped from the end of an organisation's name.
 CORPORATE_SUFFIXES = (
-    "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
-    "limited", "llc", "l.l.c.", "plc", "p.l.c.", "n.v.", "nv", "s.a.", "sa", "ag", "gmbh", "se",
-    "s.p.a.", "spa", "lp", "l.p.", "llp", "pty", "bv", "b.v.", "oyj", "ab", "asa", "kk",
+    "inc",
+    "inc.",
+    "incorporated",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "llc",
+    "l.l.c.",
+    "plc",
+    "p.l.c.",
+    "n.v.",
+    "nv",
+    "s.a.",
+    "sa",
+    "ag",
+    "gmbh",
+    "se",
+    "s.p.a.",
+    "spa",
+    "lp",
+    "l.p.",
+    "llp",
+    "pty",
+    "bv",
+    "b.v.",
+    "oyj",
+    "ab",
+    "asa",
+    "kk",
 )
 # Titles before a person's name.
 TITLES = frozenset(
@@ -37,13 +68,20 @@ TITLES = frozenset(
 )
 # Variants of the same government or body that news writes interchangeably.
 WELL_KNOWN = {
-    "u.s.": "United States", "us": "United States", "usa": "United States",
-    "u.s.a.": "United States", "united states of america": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "united states of america": "United States",
     "america": "United States",
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
     "great britain": "United Kingdom",
-    "eu": "European Union", "e.u.": "European Union",
-    "un": "United Nations", "u.n.": "United Nations",
+    "eu": "European Union",
+    "e.u.": "European Union",
+    "un": "United Nations",
+    "u.n.": "United Nations",
 }
 
 
@@ -92,7 +130,9 @@ def read_aliases(path: str | Path) -> dict[str, str]:
         with open(path, newline="", encoding="utf-8-sig") as fh:
             rows = list(csv.reader(fh))
     except (OSError, UnicodeDecodeError) as e:
-        raise AliasFileError(f"Can't read alias file {str(path)!r}: {e}. Give a UTF-8 CSV file of alias,canonical rows.") from e
+        raise AliasFileError(
+            f"Can't read alias file {str(path)!r}: {e}. Give a UTF-8 CSV file of alias,canonical rows."
+        ) from e
     aliases: dict[str, str] = {}
     for n, row in enumerate(rows, start=1):
         if not row or all(not c.strip() for c in row) or row[0].lstrip().startswith("#"):
@@ -100,7 +140,9 @@ def read_aliases(path: str | Path) -> dict[str, str]:
         if n == 1 and [c.strip().lower() for c in row[:2]] == ["alias", "canonical"]:
             continue
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
-            raise AliasFileError(f"{path}:{n}: expected two columns alias,canonical, got {row!r}. Fix or delete that row.")
+            raise AliasFileError(
+                f"{path}:{n}: expected two columns alias,canonical, got {row!r}. Fix or delete that row."
+            )
         aliases[clean_name(row[0]).casefold()] = clean_name(row[1])
     return aliases
 

@@ -37,7 +37,10 @@ def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, widt
     """
     texts = [[cell(row.get(c), width=width) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
-    numeric = [bool(rows) and all(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool) for r in rows) for c in columns]
+    numeric = [
+        bool(rows) and all(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool) for r in rows)
+        for c in columns
+    ]
 
     def line(values: Sequence[str]) -> str:
         parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)]

@@ -69,7 +69,9 @@ def load_into(kg: KnowledgeGraph, pairs: Iterable[tuple[Article, list[Triple]]])
     return result
 
 
-def load_graph_file(path: str | Path, pairs: Iterable[tuple[Article, list[Triple]]]) -> tuple[KnowledgeGraph, LoadResult]:
+def load_graph_file(
+    path: str | Path, pairs: Iterable[tuple[Article, list[Triple]]]
+) -> tuple[KnowledgeGraph, LoadResult]:
     """Add extracted articles to the graph file at ``path`` (created when missing).
 
     The file is rewritten only when something changed, so a repeated load leaves it

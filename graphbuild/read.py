@@ -44,11 +44,7 @@ _MONTH_NAMES = (
     "january jan, february feb, march mar, april apr, may, june jun, july jul, august aug,"
     " september sep sept, october oct, november nov, december dec"
 )
-MONTHS = {
-    name: number
-    for number, names in enumerate(_MONTH_NAMES.split(","), start=1)
-    for name in names.split()
-}
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES.split(","), start=1) for name in names.split()}
 _WEEKDAY = r"(?:[A-Za-z]+,?\s+)?"  # "Monday, March 1, 2008"
 DATE_PATTERNS = (
     # ISO date, or the date part of an ISO datetime as written (no time zone shift)
@@ -184,9 +180,7 @@ def parse_date(value: object) -> str | None:
         if order == "ymd":
             year, month, day = (int(part) for part in match.groups())
         else:
-            month_name, day_text, year_text = (
-                match.groups() if order == "mdy" else (match[2], match[1], match[3])
-            )
+            month_name, day_text, year_text = match.groups() if order == "mdy" else (match[2], match[1], match[3])
             if month_name.lower() not in MONTHS:
                 return None
             year, month, day = int(year_text), MONTHS[month_name.lower()], int(day_text)
@@ -231,9 +225,7 @@ def _read_file(path: str, report: ReadReport) -> Iterator[Article]:
         report.add(Problem(path, None, f"cannot read file: {e.strerror or e}; check permissions"))
 
 
-def _read_stream(
-    origin: str, raw: Iterator[bytes | str], kind: str | None, report: ReadReport
-) -> Iterator[Article]:
+def _read_stream(origin: str, raw: Iterator[bytes | str], kind: str | None, report: ReadReport) -> Iterator[Article]:
     """Read one input; `kind` None means stdin, whose format is sniffed."""
     lines = (_as_bytes(line) for line in raw)
     head: list[bytes] = []
@@ -322,9 +314,7 @@ def _read_html(origin: str, html: str, report: ReadReport) -> Iterator[Article]:
     import trafilatura
 
     try:
-        text = trafilatura.extract(
-            html, favor_precision=True, include_comments=False, include_tables=False
-        )
+        text = trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=False)
         meta = trafilatura.extract_metadata(html)
         found = htmldate.find_date(html, original_date=True, extensive_search=False)
     except Exception:  # a parser crash on one page must not stop the run

@@ -140,7 +140,9 @@ def _atomic_write(path: Path, text: str) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as e:
-        raise GraphFileError(f"Can't write graph file {str(path)!r}: {e}. Check the directory exists and is writable.") from e
+        raise GraphFileError(
+            f"Can't write graph file {str(path)!r}: {e}. Check the directory exists and is writable."
+        ) from e
     finally:
         if tmp is not None:  # a failed write must not leave its temporary file behind
             Path(tmp).unlink(missing_ok=True)

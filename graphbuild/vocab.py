@@ -117,9 +117,7 @@ def relation(name: str) -> RelationType:
     try:
         return RELATIONS[name]
     except KeyError:
-        raise VocabularyError(
-            f"Unknown relation type {name!r}. Known types: {', '.join(sorted(RELATIONS))}."
-        ) from None
+        raise VocabularyError(f"Unknown relation type {name!r}. Known types: {', '.join(sorted(RELATIONS))}.") from None
 
 
 def check_name(name: str) -> str:

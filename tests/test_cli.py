@@ -28,9 +28,11 @@ def articles(tmp_path):
     folder.mkdir()
     (folder / "one.txt").write_text(TEXT, encoding="utf-8")
     (folder / "two.jsonl").write_text(
-        json.dumps({"id": "n1", "text": "Nissan teamed up with Renault.", "published": "2024-05-01"}) + "\n"
+        json.dumps({"id": "n1", "text": "Nissan teamed up with Renault.", "published": "2024-05-01"})
+        + "\n"
         + "{broken json\n"
-        + json.dumps({"id": "n2", "text": "Renault did not sue Nissan."}) + "\n",
+        + json.dumps({"id": "n2", "text": "Renault did not sue Nissan."})
+        + "\n",
         encoding="utf-8",
     )
     return folder
@@ -53,12 +55,14 @@ def test_extract_jsonl_streams_the_fields_the_evaluation_reads(runner, tmp_path)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(r["subject"], r["relation"], r["object"]) for r in rows} == {
-        ("Cisco", "SUES", "Apple"), ("Meta", "CRITICIZES", "Apple"), ("Spotify", "CRITICIZES", "Apple"),
+        ("Cisco", "SUES", "Apple"),
+        ("Meta", "CRITICIZES", "Apple"),
+        ("Spotify", "CRITICIZES", "Apple"),
     }
     for row in rows:
         assert EVAL_FIELDS <= set(row)
-        assert row["sentence"] == TEXT[row["sentence_start"]:row["sentence_end"]]
-        assert TEXT[row["subject_start"]:row["subject_end"]] == row["subject_text"]
+        assert row["sentence"] == TEXT[row["sentence_start"] : row["sentence_end"]]
+        assert TEXT[row["subject_start"] : row["subject_end"]] == row["subject_text"]
     assert result.stderr.strip() == "read 1 article from 1 file, skipped 0; 3 triples"
 
 
@@ -94,7 +98,12 @@ def test_load_twice_changes_nothing(runner, articles, tmp_path):
     before = graph.read_bytes()
     second = runner.invoke(cli, ["load", str(articles), "--graph", str(graph), "--json"])
     again = json.loads(second.stdout)
-    assert (again["actors_created"], again["links_created"], again["evidence_added"], again["written"]) == (0, 0, 0, False)
+    assert (again["actors_created"], again["links_created"], again["evidence_added"], again["written"]) == (
+        0,
+        0,
+        0,
+        False,
+    )
     assert graph.read_bytes() == before
     assert "(unchanged)" in second.stderr
 
@@ -124,7 +133,12 @@ def test_query_prints_a_table_or_json(runner, loaded):
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["actor", "target", "relations", "mentions", "first_seen", "last_seen"]
     assert len(lines) == 2 + 3  # header, rule, three disputes (the negated lawsuit is not one)
-    rows = [json.loads(x) for x in runner.invoke(cli, ["query", "rivals-of", "-p", "actor=apple", "--graph", str(loaded), "--json"]).stdout.splitlines()]
+    rows = [
+        json.loads(x)
+        for x in runner.invoke(
+            cli, ["query", "rivals-of", "-p", "actor=apple", "--graph", str(loaded), "--json"]
+        ).stdout.splitlines()
+    ]
     assert sorted(r["rival"] for r in rows) == ["Cisco", "Meta", "Spotify"]
     assert {r["direction"] for r in rows} == {"from"}
 
@@ -185,7 +199,9 @@ def test_missing_model_is_one_clear_line(runner, tmp_path):
 
 
 def test_python_dash_m_runs_the_same_command():
-    result = subprocess.run([sys.executable, "-m", "graphbuild", "--version"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "graphbuild", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.startswith("graphbuild, version ")
 
 

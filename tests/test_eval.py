@@ -31,7 +31,9 @@ def test_dev_set_scores_above_the_floor():
     cmd = f"{sys.executable} -m graphbuild extract"
     result = subprocess.run(
         [sys.executable, str(EVAL / "score.py"), str(EVAL / "dev"), "--cmd", cmd, "--json"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(result.stdout)["typed"]

@@ -17,7 +17,9 @@ def _doc(words, heads, deps, pos, lemmas, ents):
 
 def _triples(doc):
     article = Article(id="t", text=doc.text)
-    return {(t.subject.text, t.relation, t.object.text, t.negated, t.rule) for t in extract_article(doc, article).triples}
+    return {
+        (t.subject.text, t.relation, t.object.text, t.negated, t.rule) for t in extract_article(doc, article).triples
+    }
 
 
 def test_passive_agent_is_the_actor():

@@ -41,7 +41,9 @@ def test_possessive_and_determiner_trimmed(nlp):
 
 
 def test_it_prefers_the_previous_subject(nlp):
-    assert _refs(nlp, "The Coastal Union criticized Marrenland. Its commissioner spoke on Friday.", "Its") == ["Coastal Union"]
+    assert _refs(nlp, "The Coastal Union criticized Marrenland. Its commissioner spoke on Friday.", "Its") == [
+        "Coastal Union"
+    ]
 
 
 def test_it_in_the_same_sentence_is_the_nearest_actor(nlp):

@@ -14,7 +14,10 @@ def test_default_pipeline_has_what_extraction_needs(nlp):
 
 def test_line_breaks_end_sentences(nlp):
     doc = nlp("Cisco sues Apple over iPhone name\nCisco filed the suit on Wednesday.")
-    assert [s.text.strip() for s in doc.sents] == ["Cisco sues Apple over iPhone name", "Cisco filed the suit on Wednesday."]
+    assert [s.text.strip() for s in doc.sents] == [
+        "Cisco sues Apple over iPhone name",
+        "Cisco filed the suit on Wednesday.",
+    ]
 
 
 def test_unknown_model_names_the_fix():

@@ -41,12 +41,19 @@ def _raw(subject, obj):
 def test_surname_resolves_to_the_full_name_in_the_article():
     full, short, apple = _m("Mark Zuckerberg", "PERSON"), _m("Zuckerberg", "PERSON", 40), _m("Apple", "ORG", 60)
     triples, changes = Normalizer().normalize(_extraction([full, short, apple], [_raw(short, apple)]))
-    assert [(t.subject, t.subject_type, t.subject_text) for t in triples] == [("Mark Zuckerberg", "person", "Zuckerberg")]
+    assert [(t.subject, t.subject_type, t.subject_text) for t in triples] == [
+        ("Mark Zuckerberg", "person", "Zuckerberg")
+    ]
     assert any(c.written == "Zuckerberg" and c.rule == "surname" for c in changes)
 
 
 def test_ambiguous_surname_is_left_alone():
-    a, b, short, x = _m("Anna Smith", "PERSON"), _m("John Smith", "PERSON", 20), _m("Smith", "PERSON", 40), _m("Apple", "ORG", 60)
+    a, b, short, x = (
+        _m("Anna Smith", "PERSON"),
+        _m("John Smith", "PERSON", 20),
+        _m("Smith", "PERSON", 40),
+        _m("Apple", "ORG", 60),
+    )
     triples, _ = Normalizer().normalize(_extraction([a, b, short, x], [_raw(short, x)]))
     assert triples[0].subject == "Smith"
 
@@ -67,7 +74,12 @@ def test_short_name_joins_the_longer_organisation_name():
 
 
 def test_two_longer_names_make_the_short_one_ambiguous():
-    a, b, short, y = _m("Apple Corps", "ORG"), _m("Apple Computer", "ORG", 20), _m("Apple", "ORG", 40), _m("EMI", "ORG", 60)
+    a, b, short, y = (
+        _m("Apple Corps", "ORG"),
+        _m("Apple Computer", "ORG", 20),
+        _m("Apple", "ORG", 40),
+        _m("EMI", "ORG", 60),
+    )
     triples, _ = Normalizer().normalize(_extraction([a, b, short, y], [_raw(short, y)]))
     assert triples[0].subject == "Apple"
 
@@ -77,7 +89,9 @@ def test_well_known_variants_and_alias_file(tmp_path):
     triples, _ = Normalizer().normalize(_extraction([us, uk], [_raw(us, uk)]))
     assert (triples[0].subject, triples[0].object) == ("United States", "United Kingdom")
     path = tmp_path / "aliases.csv"
-    path.write_text("alias,canonical\nUnited Kingdom,UK Government\n# a comment\n\nU.S.,US Government\n", encoding="utf-8")
+    path.write_text(
+        "alias,canonical\nUnited Kingdom,UK Government\n# a comment\n\nU.S.,US Government\n", encoding="utf-8"
+    )
     triples, changes = Normalizer(read_aliases(path)).normalize(_extraction([us, uk], [_raw(us, uk)]))
     assert (triples[0].subject, triples[0].object) == ("US Government", "UK Government")
     assert {c.rule for c in changes} == {"alias-file"}

@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_wheel_ships_the_queries(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True, timeout=600,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     [wheel] = tmp_path.glob("graphbuild-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

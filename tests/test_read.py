@@ -348,8 +348,7 @@ def test_csv_fixture_columns_lines_and_dates() -> None:
     assert articles == [
         Article(
             id="w-1",
-            text="The transport regulator fined Northline Rail for repeated delays.\n"
-            "The company said it would appeal.",
+            text="The transport regulator fined Northline Rail for repeated delays.\nThe company said it would appeal.",
             title="Rail firm fined",
             url="https://wire.example.net/w-1",
             date="2008-03-01",
@@ -369,9 +368,7 @@ def test_csv_fixture_columns_lines_and_dates() -> None:
     # The first record spans lines 2-3, so the empty-text record starts on line 4.
     assert report.problems == [
         Problem(str(path), 4, f"empty 'text'; {NEEDS_TEXT}"),
-        Problem(
-            str(path), 5, "unreadable date 'someday' ignored; write dates as YYYY-MM-DD", False
-        ),
+        Problem(str(path), 5, "unreadable date 'someday' ignored; write dates as YYYY-MM-DD", False),
     ]
 
 
@@ -381,9 +378,7 @@ def test_csv_without_text_column(tmp_path: Path) -> None:
     articles, report = read(path)
     assert articles == []
     assert report.problems == [
-        Problem(
-            str(path), None, "no 'text' column (columns: id, Body, url); add a 'text' header column"
-        )
+        Problem(str(path), None, "no 'text' column (columns: id, Body, url); add a 'text' header column")
     ]
 
 
@@ -392,9 +387,7 @@ def test_csv_large_field_short_row_and_blank_lines(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text(f'\ntitle,text,date\nBig,"{big}",2008-03-01\n\nShort\r\n', newline="")
     articles, report = read(path)
-    assert [(a.title, len(a.text), a.origin) for a in articles] == [
-        ("Big", len(big.strip()), f"{path}:3")
-    ]
+    assert [(a.title, len(a.text), a.origin) for a in articles] == [("Big", len(big.strip()), f"{path}:3")]
     assert report.problems == [Problem(str(path), 5, f"empty 'text'; {NEEDS_TEXT}")]
 
 
@@ -514,9 +507,7 @@ def test_empty_directory(tmp_path: Path) -> None:
     (tmp_path / ".only-hidden").write_text("x")
     articles, report = read(tmp_path)
     assert articles == []
-    assert report.problems == [
-        Problem(str(tmp_path), None, "directory has no files to read; check the path")
-    ]
+    assert report.problems == [Problem(str(tmp_path), None, "directory has no files to read; check the path")]
 
 
 def test_glob_patterns(tmp_path: Path) -> None:
@@ -535,9 +526,7 @@ def test_glob_patterns(tmp_path: Path) -> None:
     pattern = tmp_path / "*.csv"
     articles, report = read(pattern)
     assert articles == []
-    assert report.problems == [
-        Problem(str(pattern), None, "no files match this pattern; check the pattern")
-    ]
+    assert report.problems == [Problem(str(pattern), None, "no files match this pattern; check the pattern")]
 
 
 def test_paths_may_be_one_string_or_pathlib(tmp_path: Path) -> None:
