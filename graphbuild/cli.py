@@ -19,6 +19,17 @@ from graphbuild.canned import list_queries, run_networkx
 from graphbuild.errors import GraphbuildError
 from graphbuild.export import FORMATS as EXPORT_FORMATS
 from graphbuild.export import export_graph
+from graphbuild.neo4j_backend import (
+    DEFAULT_BATCH,
+    DEFAULT_DATABASE,
+    DEFAULT_URI,
+    DEFAULT_USER,
+    Neo4jSettings,
+    connect,
+    database_counts,
+    load_neo4j,
+    run_neo4j,
+)
 from graphbuild.nlp import load_pipeline
 from graphbuild.normalize import read_aliases
 from graphbuild.output import csv_text, format_table, json_line
@@ -91,6 +102,68 @@ def extraction_options(fn: F) -> F:
     )(fn)
     fn = click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")(fn)
     return fn
+
+
+BACKENDS = ("embedded", "neo4j")
+
+
+def backend_options(fn: F) -> F:
+    """--backend and the Neo4j connection, each also from its environment variable.
+
+    The options arrive as one ``backend`` argument: None for the embedded graph, else the
+    Neo4j settings.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(
+        *args: Any, backend: str, uri: str, user: str, password: str | None, database: str, **kwargs: Any
+    ) -> Any:
+        settings = None
+        if backend == "neo4j":
+            settings = Neo4jSettings(uri=uri, user=user, password=password or "", database=database)
+        return fn(*args, backend=settings, **kwargs)
+
+    options = [
+        click.option(
+            "--backend",
+            type=click.Choice(BACKENDS),
+            default="embedded",
+            show_default=True,
+            envvar="GRAPHBUILD_BACKEND",
+            show_envvar=True,
+            help="embedded: the graph file; neo4j: a Neo4j server.",
+        ),
+        click.option(
+            "--uri",
+            envvar="NEO4J_URI",
+            default=DEFAULT_URI,
+            show_default=True,
+            show_envvar=True,
+            help="Neo4j URI: bolt://, neo4j:// or neo4j+s:// (Aura).",
+        ),
+        click.option(
+            "--user", envvar="NEO4J_USER", default=DEFAULT_USER, show_default=True, show_envvar=True, help="Neo4j user."
+        ),
+        click.option(
+            "--password",
+            envvar="NEO4J_PASSWORD",
+            default=None,
+            show_default=False,
+            show_envvar=True,
+            help="Neo4j password (better from the environment than the command line).",
+        ),
+        click.option(
+            "--database",
+            envvar="NEO4J_DATABASE",
+            default=DEFAULT_DATABASE,
+            show_default=True,
+            show_envvar=True,
+            help="Neo4j database.",
+        ),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
 
 
 def json_option(fn: F) -> F:
@@ -202,6 +275,14 @@ def extract(
 @click.argument("paths", nargs=-1, required=True)
 @graph_option
 @extraction_options
+@backend_options
+@click.option(
+    "--write-batch-size",
+    default=DEFAULT_BATCH,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Rows per Neo4j write (UNWIND batch).",
+)
 @json_option
 @_errors
 def load(
@@ -211,37 +292,63 @@ def load(
     aliases_path: str | None,
     batch_size: int,
     quiet: bool,
+    backend: Neo4jSettings | None,
+    write_batch_size: int,
     as_json: bool,
 ) -> None:
-    """Extract PATHS and add them to the graph.
+    """Extract PATHS and add them to the graph (the embedded file, or Neo4j).
 
     Loading an article that is already in the graph changes nothing.
     """
+    if backend is not None:
+        driver = connect(backend)  # fail on a bad connection before parsing anything
     nlp, aliases, report, articles = _prepare(paths, model, aliases_path, quiet)
     pairs = extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size)
-    _, result = load_graph_file(graph_path, pairs)
-    d = result.delta
-    summary = {
-        "graph": graph_path,
-        "articles_read": report.articles,
-        "files_read": report.files,
-        "skipped": report.skipped,
-        "triples": result.triples,
-        "articles_added": d.articles_added,
-        "actors_created": d.nodes_created,
-        "links_created": d.edges_created,
-        "evidence_added": d.evidence_added,
-        "written": result.written,
-    }
+    if backend is not None:
+        with driver:
+            _, n_triples, written = load_neo4j(driver, pairs, database=backend.database, batch_size=write_batch_size)
+        summary: dict[str, Any] = {
+            "backend": "neo4j",
+            "articles_read": report.articles,
+            "files_read": report.files,
+            "skipped": report.skipped,
+            "triples": n_triples,
+            "nodes_created": written.nodes_created,
+            "relationships_created": written.relationships_created,
+            "properties_set": written.properties_set,
+            "labels_added": written.labels_added,
+            "batches": written.batches,
+        }
+        message = (
+            f"{_read_summary(report)}; {n_triples} triples; Neo4j {backend.uri} ({backend.database}): "
+            f"{written.nodes_created} nodes and {written.relationships_created} relationships created, "
+            f"{written.properties_set} properties set in {written.batches} batches"
+        )
+    else:
+        _, result = load_graph_file(graph_path, pairs)
+        d = result.delta
+        summary = {
+            "backend": "embedded",
+            "graph": graph_path,
+            "articles_read": report.articles,
+            "files_read": report.files,
+            "skipped": report.skipped,
+            "triples": result.triples,
+            "articles_added": d.articles_added,
+            "actors_created": d.nodes_created,
+            "links_created": d.edges_created,
+            "evidence_added": d.evidence_added,
+            "written": result.written,
+        }
+        message = (
+            f"{_read_summary(report)}; {result.triples} triples; {graph_path}: "
+            f"+{d.articles_added} articles, +{d.nodes_created} actors, +{d.edges_created} links, "
+            f"+{d.evidence_added} evidence sentences" + ("" if result.written else " (unchanged)")
+        )
     if as_json:
         click.echo(json.dumps(summary))
     if not quiet:
-        click.echo(
-            f"{_read_summary(report)}; {result.triples} triples; {graph_path}: "
-            f"+{d.articles_added} articles, +{d.nodes_created} actors, +{d.edges_created} links, "
-            f"+{d.evidence_added} evidence sentences" + ("" if result.written else " (unchanged)"),
-            err=True,
-        )
+        click.echo(message, err=True)
 
 
 # -- questions ----------------------------------------------------------------------------------
@@ -263,12 +370,20 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A question's parameter (repeatable)."
 )
 @graph_option
+@backend_options
 @json_option
 @_errors
-def query(name: str, params: tuple[str, ...], graph_path: str, as_json: bool) -> None:
-    """Answer the canned question NAME (see: graphbuild queries)."""
-    kg = read_graph(graph_path, missing_ok=False)
-    q, rows = run_networkx(to_networkx(kg), name, _parse_params(params))
+def query(name: str, params: tuple[str, ...], graph_path: str, backend: Neo4jSettings | None, as_json: bool) -> None:
+    """Answer the canned question NAME (see: graphbuild queries).
+
+    Values given with --param go to the query as parameters, never into its text.
+    """
+    if backend is not None:
+        with connect(backend) as driver:
+            q, rows = run_neo4j(driver, name, _parse_params(params), database=backend.database)
+    else:
+        kg = read_graph(graph_path, missing_ok=False)
+        q, rows = run_networkx(to_networkx(kg), name, _parse_params(params))
     if as_json:
         for row in rows:
             click.echo(json_line(row))
@@ -338,17 +453,22 @@ def export(graph_path: str, fmt: str, output: str) -> None:
 
 @cli.command()
 @graph_option
+@backend_options
 @json_option
 @_errors
-def stats(graph_path: str, as_json: bool) -> None:
+def stats(graph_path: str, backend: Neo4jSettings | None, as_json: bool) -> None:
     """Count the articles, actors and links in the graph."""
-    figures = graph_stats(read_graph(graph_path, missing_ok=False))
+    if backend is not None:
+        with connect(backend) as driver:
+            figures: dict[str, Any] = database_counts(driver, database=backend.database)
+    else:
+        figures = graph_stats(read_graph(graph_path, missing_ok=False))
     if as_json:
         click.echo(json.dumps(figures))
         return
     rows = [{"what": k, "count": v} for k, v in figures.items() if not isinstance(v, dict)]
-    rows += [{"what": f"relation {k}", "count": v} for k, v in figures["relations"].items()]
-    rows += [{"what": f"type {k}", "count": v} for k, v in figures["actor_types"].items()]
+    rows += [{"what": f"relation {k}", "count": v} for k, v in figures.get("relations", {}).items()]
+    rows += [{"what": f"type {k}", "count": v} for k, v in figures.get("actor_types", {}).items()]
     click.echo(format_table(rows, ("what", "count")))
 
 

@@ -92,6 +92,7 @@ ACTOR_TYPES: dict[str, str] = {
 UNKNOWN_TYPE = "unknown"
 NODE_LABEL = "Actor"
 ARTICLE_LABEL = "Article"
+MENTIONS = "MENTIONS"  # (:Article)-[:MENTIONS]->(:Actor): from a link's actors to its sources
 # Neo4j secondary labels by actor type, so Browser can colour them.
 TYPE_LABELS: dict[str, str] = {
     "organization": "Organization",
@@ -126,7 +127,7 @@ def check_name(name: str) -> str:
     Relationship types and labels cannot be Cypher parameters, so every one that is written
     into a query passes through here.
     """
-    known = set(RELATIONS) | set(TYPE_LABELS.values()) | {NODE_LABEL, ARTICLE_LABEL}
+    known = set(RELATIONS) | set(TYPE_LABELS.values()) | {NODE_LABEL, ARTICLE_LABEL, MENTIONS}
     if name not in known:
         raise VocabularyError(f"{name!r} is not in graphbuild's vocabulary.")
     if not SAFE_NAME.match(name.upper()):

@@ -1,0 +1,373 @@
+"""The Neo4j backend: the same graph, written with batched idempotent MERGEs.
+
+Schema (the embedded graph's, in Neo4j terms)::
+
+    (:Actor:<Type> {id, name, type, aliases})
+    (:Actor)-[:<RELATION> {id, polarity, negated, intensity, confidence, count,
+                           first_seen, last_seen, evidence_*: [...]}]->(:Actor)
+    (:Article {id, title, url, date, source})-[:MENTIONS]->(:Actor)
+
+Each evidence field is a list property, one entry per supporting sentence, in the same
+order across lists (``evidence_key``, ``evidence_article``, ``evidence_sentence``,
+``evidence_date`` and so on); a list cannot hold null, so an unknown date is ``''``.
+
+Writes go constraints first, then articles, actors and links, in batches of
+``UNWIND $rows ... MERGE`` keyed on content ids. A link's evidence is merged by key, and a
+row that brings nothing new sets nothing, so loading the same articles twice writes
+nothing at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, RoutingControl
+from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+
+from graphbuild.canned import Query, Row, get_query
+from graphbuild.errors import BackendError
+from graphbuild.graph import KnowledgeGraph
+from graphbuild.types import Edge
+from graphbuild.vocab import ARTICLE_LABEL, MENTIONS, NODE_LABEL, TYPE_LABELS, check_name
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+DEFAULT_BATCH = 1000
+EVIDENCE_FIELDS = (
+    "article",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "subject_start",
+    "subject_end",
+    "object_start",
+    "object_end",
+    "verb",
+    "rule",
+    "date",
+    "modality",
+    "attribution",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Neo4jSettings:
+    """Where the server is and who we are; the password never appears in ``repr``."""
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str = field(default="", repr=False)
+    database: str = DEFAULT_DATABASE
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Neo4jSettings:
+        env = os.environ if environ is None else environ
+        return cls(
+            uri=env.get("NEO4J_URI", DEFAULT_URI),
+            user=env.get("NEO4J_USER", DEFAULT_USER),
+            password=env.get("NEO4J_PASSWORD", ""),
+            database=env.get("NEO4J_DATABASE", DEFAULT_DATABASE),
+        )
+
+
+@dataclass(slots=True)
+class WriteSummary:
+    """What a load changed in the database, from the server's own counters."""
+
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    batches: int = 0
+
+    def add(self, counters: Any) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+        self.labels_added += counters.labels_added
+        self.batches += 1
+
+    @property
+    def wrote(self) -> bool:
+        return bool(self.nodes_created or self.relationships_created or self.properties_set or self.labels_added)
+
+
+# -- connecting ---------------------------------------------------------------------------------
+
+
+def connect(settings: Neo4jSettings) -> neo4j.Driver:
+    """Open a driver and check the server, the credentials and the database.
+
+    Raises:
+        BackendError: one line saying what is wrong and how to fix it; never the password.
+    """
+    if not settings.password:
+        raise BackendError(
+            f"No Neo4j password for user {settings.user!r}: set NEO4J_PASSWORD (or --password). "
+            "For the local server it is the password its first start was given."
+        )
+    try:
+        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+    except (ConfigurationError, ValueError) as e:
+        raise BackendError(
+            f"{settings.uri!r} is not a Neo4j URI ({e}). Use bolt://HOST:7687, neo4j://HOST:7687 or neo4j+s://HOST."
+        ) from None
+    try:
+        driver.verify_connectivity()
+        driver.execute_query("RETURN 1", database_=settings.database, routing_=RoutingControl.READ)
+    except Exception as e:
+        driver.close()
+        raise _explain(e, settings) from None
+    return driver
+
+
+def _explain(error: Exception, settings: Neo4jSettings) -> BackendError:
+    """Turn a driver error into one line with the fix (the password is never included)."""
+    if isinstance(error, AuthError):
+        return BackendError(
+            f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong user or password. "
+            "Check NEO4J_USER and NEO4J_PASSWORD."
+        )
+    if isinstance(error, ServiceUnavailable):
+        return BackendError(
+            f"Can't reach Neo4j at {settings.uri}. Start the local server with: scripts/neo4j start "
+            "(or point NEO4J_URI at a running server)."
+        )
+    if isinstance(error, Neo4jError) and error.code and "DatabaseNotFound" in error.code:
+        return BackendError(
+            f"Neo4j at {settings.uri} has no database {settings.database!r}. Set NEO4J_DATABASE "
+            "to an existing one (Community Edition has only 'neo4j')."
+        )
+    if isinstance(error, Neo4jError | DriverError):
+        return BackendError(f"Neo4j at {settings.uri} failed: {error.__class__.__name__}: {error}")
+    return BackendError(f"Neo4j at {settings.uri} failed: {error}")
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+SCHEMA = (
+    f"CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:{NODE_LABEL}) REQUIRE n.id IS UNIQUE",
+    f"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:{ARTICLE_LABEL}) REQUIRE n.id IS UNIQUE",
+    f"CREATE INDEX actor_name IF NOT EXISTS FOR (n:{NODE_LABEL}) ON (n.name)",
+)
+
+ARTICLES_CYPHER = f"""
+UNWIND $rows AS row
+MERGE (a:{ARTICLE_LABEL} {{id: row.id}})
+ON CREATE SET a.title = row.title, a.url = row.url, a.date = row.date, a.source = row.source
+"""
+
+# Aliases and a type learned later are added only when new, so a repeated row sets nothing.
+ACTORS_CYPHER = """
+UNWIND $rows AS row
+MERGE (n:{actor} {{id: row.id}})
+ON CREATE SET n.name = row.name, n.type = row.type, n.aliases = row.aliases
+WITH n, row, [x IN row.aliases WHERE NOT x IN n.aliases] AS fresh
+FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END | SET n.aliases = n.aliases + fresh)
+FOREACH (_ IN CASE WHEN n.type = 'unknown' AND row.type <> 'unknown' THEN [1] ELSE [] END |
+  SET n.type = row.type REMOVE n:Unknown)
+SET n:{label}
+"""
+
+# Only evidence not yet on the link is appended; a row with none is filtered out before SET.
+LINKS_CYPHER = """
+UNWIND $rows AS row
+MATCH (a:{actor} {{id: row.source}})
+MATCH (b:{actor} {{id: row.target}})
+MERGE (a)-[r:{relation} {{id: row.id}}]->(b)
+ON CREATE SET r.polarity = row.polarity, r.negated = row.negated, r.intensity = row.intensity,
+  r.confidence = row.confidence, r.count = 0, r.evidence_key = [], {empty_lists}
+WITH r, row, [i IN range(0, size(row.evidence_key) - 1) WHERE NOT row.evidence_key[i] IN r.evidence_key] AS fresh
+WHERE size(fresh) > 0
+WITH r, row, fresh, r.evidence_date + [i IN fresh | row.evidence_date[i]] AS dates
+WITH r, row, {{
+  evidence_key: r.evidence_key + [i IN fresh | row.evidence_key[i]],
+  {appended},
+  count: size(r.evidence_key) + size(fresh),
+  confidence: CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END,
+  first_seen: reduce(m = null, d IN [x IN dates WHERE x <> ''] | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+  last_seen: reduce(m = null, d IN [x IN dates WHERE x <> ''] | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
+}} AS changes
+SET r += changes
+"""
+
+MENTIONS_CYPHER = f"""
+UNWIND $rows AS row
+MATCH (art:{ARTICLE_LABEL} {{id: row.article}})
+MATCH (n:{NODE_LABEL} {{id: row.actor}})
+MERGE (art)-[:{MENTIONS}]->(n)
+"""
+
+
+def _links_cypher(relation: str) -> str:
+    empty = ", ".join(f"r.evidence_{name} = []" for name in EVIDENCE_FIELDS)
+    appended = ",\n  ".join(
+        f"evidence_{name}: r.evidence_{name} + [i IN fresh | row.evidence_{name}[i]]" for name in EVIDENCE_FIELDS
+    )
+    return LINKS_CYPHER.format(
+        actor=check_name(NODE_LABEL), relation=check_name(relation), empty_lists=empty, appended=appended
+    )
+
+
+def _batches(rows: Sequence[dict], size: int) -> Iterator[list[dict]]:
+    for start in range(0, len(rows), size):
+        yield list(rows[start : start + size])
+
+
+def _edge_row(edge: Edge) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": edge.id,
+        "source": edge.source,
+        "target": edge.target,
+        "polarity": edge.polarity,
+        "negated": edge.negated,
+        "intensity": edge.intensity,
+        "confidence": edge.confidence,
+        "evidence_key": ["|".join(str(p) for p in e.key) for e in edge.evidence],
+    }
+    for name in EVIDENCE_FIELDS:
+        # a property list cannot hold null: an unknown date (or attribution) is ''
+        row[f"evidence_{name}"] = [getattr(e, name) if getattr(e, name) is not None else "" for e in edge.evidence]
+    return row
+
+
+def ensure_schema(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE, relations: Iterable[str] = ()) -> int:
+    """Create the constraints the loader relies on, those missing only; returns how many.
+
+    Links get a uniqueness constraint on ``id`` per relation type, made when the type is
+    first written: schema changes are slow, and most graphs use a few types.
+    """
+    wanted = {"actor_id": SCHEMA[0], "article_id": SCHEMA[1], "actor_name": SCHEMA[2]}
+    for name in sorted(set(relations)):
+        wanted[f"link_{name.lower()}_id"] = (
+            f"CREATE CONSTRAINT link_{name.lower()}_id IF NOT EXISTS "
+            f"FOR ()-[r:{check_name(name)}]-() REQUIRE r.id IS UNIQUE"
+        )
+    existing = set()
+    for kind in ("CONSTRAINTS", "INDEXES"):
+        records, _, _ = driver.execute_query(
+            f"SHOW {kind} YIELD name", database_=database, routing_=RoutingControl.READ
+        )
+        existing.update(r["name"] for r in records)
+    missing = [statement for name, statement in wanted.items() if name not in existing]
+    for statement in missing:
+        driver.execute_query(statement, database_=database)
+    return len(missing)
+
+
+def write_neo4j(
+    driver: neo4j.Driver,
+    kg: KnowledgeGraph,
+    *,
+    database: str = DEFAULT_DATABASE,
+    batch_size: int = DEFAULT_BATCH,
+    summary: WriteSummary | None = None,
+) -> WriteSummary:
+    """Write (merge) a graph into Neo4j: articles, actors, links, then article mentions.
+
+    Every statement is a managed transaction (``execute_query``), retried by the driver on
+    transient errors; each is idempotent, so a retry or a rerun after a failure is safe.
+    """
+    summary = summary if summary is not None else WriteSummary()
+
+    def run(cypher: str, rows: Sequence[dict]) -> None:
+        for batch in _batches(rows, batch_size):
+            result = driver.execute_query(cypher, rows=batch, database_=database)
+            summary.add(result.summary.counters)
+
+    try:
+        ensure_schema(driver, database=database, relations={e.relation for e in kg.edges.values()})
+        run(ARTICLES_CYPHER, [{"id": k, **v} for k, v in sorted(kg.articles.items())])
+        by_label: dict[str, list[dict]] = {}
+        for node in sorted(kg.nodes.values(), key=lambda n: n.id):
+            label = TYPE_LABELS.get(node.type, TYPE_LABELS["unknown"])
+            by_label.setdefault(label, []).append(
+                {"id": node.id, "name": node.name, "type": node.type, "aliases": list(node.aliases)}
+            )
+        for label, rows in sorted(by_label.items()):
+            run(ACTORS_CYPHER.format(actor=check_name(NODE_LABEL), label=check_name(label)), rows)
+        by_relation: dict[str, list[dict]] = {}
+        mentions: set[tuple[str, str]] = set()
+        for edge in sorted(kg.edges.values(), key=lambda e: e.id):
+            by_relation.setdefault(edge.relation, []).append(_edge_row(edge))
+            for e in edge.evidence:
+                mentions.update({(e.article, edge.source), (e.article, edge.target)})
+        for relation, rows in sorted(by_relation.items()):
+            run(_links_cypher(relation), rows)
+        known = set(kg.articles)
+        run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(
+            f"Writing to Neo4j failed: {e.__class__.__name__}: {e}. Run the same load again once the server is back; it resumes without duplicates."
+        ) from e
+    return summary
+
+
+def load_neo4j(
+    driver: neo4j.Driver,
+    pairs: Iterable[tuple[Any, list[Any]]],
+    *,
+    database: str = DEFAULT_DATABASE,
+    batch_size: int = DEFAULT_BATCH,
+    chunk_articles: int = 500,
+) -> tuple[int, int, WriteSummary]:
+    """Extract-and-write in chunks of articles, so memory stays flat on a long load.
+
+    Returns the number of articles and triples read and the write summary.
+    """
+    summary = WriteSummary()
+    articles = triples = 0
+    chunk = KnowledgeGraph()
+    pending = 0
+    for article, found in pairs:
+        articles += 1
+        triples += len(found)
+        chunk.add_article(article)
+        chunk.add_triples(found)
+        pending += 1
+        if pending >= chunk_articles:
+            write_neo4j(driver, chunk, database=database, batch_size=batch_size, summary=summary)
+            chunk, pending = KnowledgeGraph(), 0
+    if pending:
+        write_neo4j(driver, chunk, database=database, batch_size=batch_size, summary=summary)
+    return articles, triples, summary
+
+
+# -- questions ----------------------------------------------------------------------------------
+
+
+def run_neo4j(
+    driver: neo4j.Driver,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    database: str = DEFAULT_DATABASE,
+) -> tuple[Query, list[Row]]:
+    """Answer a canned question from its ``.cypher`` file; values go in as parameters."""
+    query = get_query(name)
+    bound = query.bind(params or {})
+    try:
+        records, _, _ = driver.execute_query(query.cypher, bound, database_=database, routing_=RoutingControl.READ)
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(f"Query {name!r} failed on Neo4j: {e.__class__.__name__}: {e}") from e
+    return query, [{c: record.get(c) for c in query.columns} for record in records]
+
+
+def database_counts(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> dict[str, int]:
+    """Actors, articles and links in the database (for ``stats`` and tests)."""
+    records, _, _ = driver.execute_query(
+        f"""
+        CALL () {{ MATCH (n:{NODE_LABEL}) RETURN count(n) AS actors }}
+        CALL () {{ MATCH (n:{ARTICLE_LABEL}) RETURN count(n) AS articles }}
+        CALL () {{ MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) RETURN count(r) AS links, sum(r.count) AS mentions }}
+        RETURN actors, articles, links, coalesce(mentions, 0) AS mentions
+        """,
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    return dict(records[0])

@@ -1,0 +1,175 @@
+"""The Neo4j backend against a real server: loads, idempotence, parity, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphbuild.canned import NETWORKX, get_query, run_networkx
+from graphbuild.cli import cli
+from graphbuild.errors import VocabularyError
+from graphbuild.graph import KnowledgeGraph, build_graph
+from graphbuild.neo4j_backend import database_counts, run_neo4j, write_neo4j
+from graphbuild.store import read_graph, to_networkx
+from graphbuild.types import Article, Edge
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = str(ROOT / "examples" / "articles")
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.model]
+
+
+def _load(env, *args):
+    result = CliRunner().invoke(cli, ["load", *args, "--json", "-q"], env=env)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_second_load_of_the_examples_creates_and_sets_nothing(neo4j_env, neo4j_driver):
+    first = _load(neo4j_env, EXAMPLES)
+    assert first["nodes_created"] > 0 and first["relationships_created"] > 0
+    before = database_counts(neo4j_driver)
+    second = _load(neo4j_env, EXAMPLES)
+    assert (
+        second["nodes_created"],
+        second["relationships_created"],
+        second["properties_set"],
+        second["labels_added"],
+    ) == (0, 0, 0, 0)
+    assert database_counts(neo4j_driver) == before
+
+
+def test_database_holds_the_same_graph_as_the_embedded_file(neo4j_env, neo4j_driver, tmp_path):
+    _load(neo4j_env, EXAMPLES, "--write-batch-size", "2")
+    graph = tmp_path / "g.json"
+    _load({"GRAPHBUILD_GRAPH": str(graph)}, EXAMPLES)
+    kg = read_graph(graph)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (a:Actor)-[r]->(b:Actor) RETURN r.id AS id, type(r) AS relation, a.id AS source, b.id AS target, "
+        "r.count AS count, r.first_seen AS first_seen, r.last_seen AS last_seen, r.negated AS negated, "
+        "r.evidence_sentence AS sentences"
+    )
+    in_db = {r["id"]: r for r in records}
+    assert set(in_db) == set(kg.edges)
+    for eid, edge in kg.edges.items():
+        row = in_db[eid]
+        assert (row["relation"], row["source"], row["target"], row["count"], row["negated"]) == (
+            edge.relation,
+            edge.source,
+            edge.target,
+            edge.count,
+            edge.negated,
+        )
+        assert (row["first_seen"], row["last_seen"]) == (edge.first_seen, edge.last_seen)
+        assert sorted(row["sentences"]) == sorted(e.sentence for e in edge.evidence)
+    names, _, _ = neo4j_driver.execute_query(
+        "MATCH (n:Actor) RETURN n.id AS id, n.name AS name, n.type AS type, labels(n) AS labels"
+    )
+    assert {r["id"]: r["name"] for r in names} == {n.id: n.name for n in kg.nodes.values()}
+    assert all(len(r["labels"]) == 2 for r in names)  # Actor plus its type
+    articles, _, _ = neo4j_driver.execute_query("MATCH (a:Article)-[:MENTIONS]->(n:Actor) RETURN DISTINCT a.id AS id")
+    assert {r["id"] for r in articles} == set(kg.articles)
+
+
+def _parity_cases(G):
+    names = sorted({d["name"] for _, d in G.nodes(data=True)})
+    pairs = sorted({tuple(sorted((G.nodes[s]["name"], G.nodes[t]["name"]))) for s, t in G.edges()})
+    for name, query in sorted({n: get_query(n) for n in NETWORKX}.items()):
+        params = {p.name for p in query.params if p.required}
+        if not params:
+            yield name, {}
+            yield name, {"limit": "3"}
+        elif params == {"actor"}:
+            for actor in names:
+                yield name, {"actor": actor}
+            yield name, {"actor": "nobody at all"}
+        elif params == {"actor_a", "actor_b"}:
+            for a, b in pairs:
+                yield name, {"actor_a": a, "actor_b": b}
+                yield name, {"actor_a": b.upper(), "actor_b": a.lower()}
+        else:
+            pytest.fail(f"no parity cases for {name} with parameters {params}")
+
+
+def test_every_canned_question_gives_the_same_answer_on_both_backends(neo4j_env, neo4j_driver, tmp_path):
+    _load(neo4j_env, EXAMPLES)
+    graph = tmp_path / "g.json"
+    _load({"GRAPHBUILD_GRAPH": str(graph)}, EXAMPLES)
+    G = to_networkx(read_graph(graph))
+    asked = set()
+    for name, params in _parity_cases(G):
+        _, embedded = run_networkx(G, name, params)
+        _, server = run_neo4j(neo4j_driver, name, params)
+        assert server == embedded, (name, params)
+        asked.add(name)
+    assert asked == set(NETWORKX)
+
+
+def test_a_new_article_repeating_a_link_updates_it(neo4j_driver):
+    from tests.graph_fixtures import triple
+
+    first, _ = build_graph(
+        [Article("a1", "x", date="2024-01-01")], [triple("Cisco", "SUES", "Apple", article="a1", date="2024-01-01")]
+    )
+    write_neo4j(neo4j_driver, first)
+    again, _ = build_graph(
+        [Article("a2", "y", date="2024-03-01")],
+        [
+            triple("Cisco", "SUES", "Apple", article="a2", date="2024-03-01"),
+            triple("Cisco", "SUES", "Apple", article="a1", date="2024-01-01"),
+        ],  # already there
+    )
+    summary = write_neo4j(neo4j_driver, again)
+    assert summary.relationships_created == 2  # the new article MENTIONS Cisco and Apple; no new link
+    [row] = neo4j_driver.execute_query(
+        "MATCH (:Actor {name: 'Cisco'})-[r:SUES]->(:Actor {name: 'Apple'}) "
+        "RETURN r.count AS count, r.first_seen AS first, r.last_seen AS last, r.evidence_article AS articles"
+    ).records
+    assert (row["count"], row["first"], row["last"]) == (2, "2024-01-01", "2024-03-01")
+    assert sorted(row["articles"]) == ["a1", "a2"]
+
+
+def test_relation_types_outside_the_vocabulary_are_refused_before_writing(neo4j_driver):
+    kg = KnowledgeGraph()
+    kg.edges["x"] = Edge("x", "s", "t", "SUES]->() DETACH DELETE n //", "conflict", False, -1.0, 1.0, 0, None, None)
+    with pytest.raises(VocabularyError):
+        write_neo4j(neo4j_driver, kg)
+    assert database_counts(neo4j_driver)["links"] == 0
+
+
+def test_hostile_query_values_are_data(neo4j_env, neo4j_driver):
+    _load(neo4j_env, EXAMPLES)
+    before = database_counts(neo4j_driver)
+    result = CliRunner().invoke(
+        cli, ["query", "allies-of", "-p", "actor=Meta'}) DETACH DELETE n //", "--json"], env=neo4j_env
+    )
+    assert result.exit_code == 0 and result.stdout == ""
+    assert database_counts(neo4j_driver) == before
+
+
+def test_constraints_exist_after_a_load(neo4j_env, neo4j_driver):
+    _load(neo4j_env, EXAMPLES)
+    records, _, _ = neo4j_driver.execute_query("SHOW CONSTRAINTS YIELD name")
+    names = {r["name"] for r in records}
+    assert {"actor_id", "article_id", "link_sues_id"} <= names
+
+
+def test_connection_errors_are_one_line_and_never_show_the_password(neo4j_env):
+    runner = CliRunner()
+    secret = "s3cret-Pa55word"
+    cases = {
+        "refused user": dict(neo4j_env, NEO4J_PASSWORD=secret),
+        "Can't reach Neo4j": dict(neo4j_env, NEO4J_URI="bolt://127.0.0.1:1", NEO4J_PASSWORD=secret),
+        "has no database 'nosuchdb'": dict(neo4j_env, NEO4J_DATABASE="nosuchdb"),
+    }
+    for expected, env in cases.items():
+        result = runner.invoke(cli, ["query", "alliances"], env=env)
+        assert result.exit_code == 1, expected
+        assert expected in result.stderr
+        assert result.stderr.count("\n") == 1
+        assert secret not in result.output
+    missing = runner.invoke(cli, ["query", "alliances"], env=dict(neo4j_env, NEO4J_PASSWORD=""))
+    assert missing.exit_code == 1 and "set NEO4J_PASSWORD" in missing.stderr
