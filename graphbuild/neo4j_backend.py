@@ -248,7 +248,7 @@ def ensure_schema(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE, rel
             f"CREATE CONSTRAINT link_{name.lower()}_id IF NOT EXISTS "
             f"FOR ()-[r:{check_name(name)}]-() REQUIRE r.id IS UNIQUE"
         )
-    existing = set()
+    existing: set[str] = set()
     for kind in ("CONSTRAINTS", "INDEXES"):
         records, _, _ = driver.execute_query(
             f"SHOW {kind} YIELD name", database_=database, routing_=RoutingControl.READ
