@@ -109,7 +109,7 @@ def test_every_canned_question_gives_the_same_answer_on_both_backends(neo4j_env,
 
 
 def test_a_new_article_repeating_a_link_updates_it(neo4j_driver):
-    from tests.graph_fixtures import triple
+    from graph_fixtures import triple
 
     first, _ = build_graph(
         [Article("a1", "x", date="2024-01-01")], [triple("Cisco", "SUES", "Apple", article="a1", date="2024-01-01")]
