@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from graphbuild import __version__
+from graphbuild.browser import write_browser_files
 from graphbuild.canned import list_queries, run_networkx
 from graphbuild.errors import GraphbuildError
 from graphbuild.export import FORMATS as EXPORT_FORMATS
@@ -470,6 +471,26 @@ def stats(graph_path: str, backend: Neo4jSettings | None, as_json: bool) -> None
     rows += [{"what": f"relation {k}", "count": v} for k, v in figures.get("relations", {}).items()]
     rows += [{"what": f"type {k}", "count": v} for k, v in figures.get("actor_types", {}).items()]
     click.echo(format_table(rows, ("what", "count")))
+
+
+@cli.command("browser-files")
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False), help="Directory to write to.")
+@click.option(
+    "--browser-jar",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The neo4j-browser jar: also write it with the guide and style added.",
+)
+@_errors
+def browser_files(output: str, browser_jar: str | None) -> None:
+    """Write the Neo4j Browser guide, style and favorites bundle.
+
+    graphbuild.html is a Browser guide with every canned question (open it with
+    :guide URL), graphbuild.grass the style (drop it onto Browser), and
+    graphbuild-queries.zip the questions as favorites (drop it onto Browser).
+    scripts/neo4j sets all this up for the local server by itself.
+    """
+    for path in write_browser_files(output, browser_jar=browser_jar):
+        click.echo(str(path))
 
 
 def main() -> None:
