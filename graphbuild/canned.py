@@ -283,9 +283,10 @@ def _evidence(G: nx.MultiDiGraph, actor_a: str, actor_b: str) -> list[Row]:
                         "article": e["article"],
                         "sentence": e["sentence"],
                     },
-                    e["sentence_start"],
+                    (e.get("section", "body") != "title", e["sentence_start"]),
                 )
             )
+    # the order of evidence.cypher: date (undated last), article, title before body, position
     rows.sort(
         key=lambda rp: (
             rp[0]["date"] or UNDATED,
@@ -295,6 +296,7 @@ def _evidence(G: nx.MultiDiGraph, actor_a: str, actor_b: str) -> list[Row]:
             rp[0]["relation"],
             rp[0]["target"],
             rp[0]["negated"],
+            rp[0]["sentence"],
         )
     )
     return [row for row, _ in rows]

@@ -19,7 +19,7 @@ Arguments are expanded over coordination and apposition, owners stand for what t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +37,7 @@ from graphbuild.lexicon import (
     VERB_PREPS,
 )
 from graphbuild.mentions import ActorIndex, build_index
+from graphbuild.nlp import TITLE_SEPARATOR
 from graphbuild.types import Article, Mention, RawTriple
 from graphbuild.vocab import RELATIONS
 
@@ -600,6 +601,7 @@ def _frame_triples(frame: _Frame, sent: Span, index: ActorIndex, article: Articl
                 pairs.append((s, o))
                 if not relation.symmetric:
                     pairs.append((o, s))
+    section, shift = _section(sent, article)
     for subject, obj in pairs:
         if subject.text == obj.text and obj.surface:
             # "EU authorities ... compelling it": a pronoun object is not its own subject
@@ -613,19 +615,28 @@ def _frame_triples(frame: _Frame, sent: Span, index: ActorIndex, article: Articl
             confidence *= CONFIDENCE_REFERENCE
         yield RawTriple(
             article_id=article.id,
-            subject=subject,
-            object=obj,
+            subject=replace(subject, start=subject.start - shift, end=subject.end - shift),
+            object=replace(obj, start=obj.start - shift, end=obj.end - shift),
             relation=frame.relation,
             verb=frame.verb,
             negated=negated,
             modality=modality,
             sentence=sent.text,
-            sentence_start=sent.start_char,
-            sentence_end=sent.end_char,
+            sentence_start=sent.start_char - shift,
+            sentence_end=sent.end_char - shift,
             rule=frame.rule,
             confidence=round(confidence, 3),
             attribution=attribution,
+            section=section,
         )
+
+
+def _section(sent: Span, article: Article) -> tuple[str, int]:
+    """Which part of the article a sentence is in, and how far that part is into the parsed text."""
+    if not article.title.strip():
+        return "body", 0
+    body_start = len(article.title) + len(TITLE_SEPARATOR)
+    return ("title", 0) if sent.start_char < body_start else ("body", body_start)
 
 
 def _token_at(sent: Span, char: int) -> int:
@@ -637,6 +648,7 @@ def _dedupe(triples: Iterator[RawTriple]) -> list[RawTriple]:
     best: dict[tuple, RawTriple] = {}
     for triple in triples:
         key = (
+            triple.section,
             triple.subject.text,
             triple.subject.start,
             triple.relation,

@@ -110,6 +110,7 @@ class KnowledgeGraph:
             date=triple.date,
             modality=triple.modality,
             attribution=triple.attribution,
+            section=triple.section,
         )
         edge = self.edges.get(eid)
         if edge is None:
@@ -147,11 +148,12 @@ class KnowledgeGraph:
         return None
 
 
-def evidence_order(evidence: Evidence) -> tuple[str, str, int, int, int]:
+def evidence_order(evidence: Evidence) -> tuple[str, str, bool, int, int, int]:
     """Evidence sorts by date (undated last), then article and position: a stable order."""
     return (
         evidence.date or "9999",
         evidence.article,
+        evidence.section != "title",
         evidence.sentence_start,
         evidence.subject_start,
         evidence.object_start,

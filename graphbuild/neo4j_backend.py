@@ -52,6 +52,7 @@ EVIDENCE_FIELDS = (
     "date",
     "modality",
     "attribution",
+    "section",
 )
 
 

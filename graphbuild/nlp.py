@@ -102,9 +102,17 @@ def model_id(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
+TITLE_SEPARATOR = "\n\n"
+
+
+def extraction_text(article: Article) -> str:
+    """What is parsed: the title (a headline states links too) and the body, as paragraphs."""
+    return f"{article.title}{TITLE_SEPARATOR}{article.text}" if article.title.strip() else article.text
+
+
 def parse_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[Doc, Article]]:
     """Parse articles in batches, keeping each article beside its Doc and in input order."""
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((extraction_text(article), article) for article in articles)
     yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -247,6 +247,7 @@ def _to_triple(raw: RawTriple, names: dict[str, str], types: dict[str, str], dat
         rule=raw.rule,
         date=date,
         attribution=raw.attribution,
+        section=raw.section,
     )
 
 

@@ -73,6 +73,7 @@ class RawTriple:
     rule: str  # the name of the grammar rule that fired
     confidence: float
     attribution: str = ""  # who is reported to have said it, when the sentence says so
+    section: str = "body"  # "title" or "body": what the offsets count into
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Triple:
     rule: str
     date: str | None = None
     attribution: str = ""
+    section: str = "body"  # "title" or "body": what the offsets count into
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -125,11 +127,12 @@ class Evidence:
     date: str | None = None
     modality: str = "asserted"
     attribution: str = ""
+    section: str = "body"
 
     @property
-    def key(self) -> tuple[str, int, int, int]:
+    def key(self) -> tuple[str, str, int, int, int]:
         """What makes two pieces of evidence the same: the same words in the same article."""
-        return (self.article, self.sentence_start, self.subject_start, self.object_start)
+        return (self.article, self.section, self.sentence_start, self.subject_start, self.object_start)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,6 @@ UNWIND range(0, size(r.evidence_sentence) - 1) AS i
 WITH CASE r.evidence_date[i] WHEN '' THEN null ELSE r.evidence_date[i] END AS date, startNode(r).name AS source, type(r) AS relation,
      endNode(r).name AS target, r.polarity AS polarity, r.negated AS negated,
      r.evidence_article[i] AS article, r.evidence_sentence[i] AS sentence,
-     r.evidence_sentence_start[i] AS position
+     r.evidence_sentence_start[i] AS position, r.evidence_section[i] AS section
 RETURN date, source, relation, target, polarity, negated, article, sentence
-ORDER BY coalesce(date, '9999'), article, position, source, relation, target, negated
+ORDER BY coalesce(date, '9999'), article, section DESC, position, source, relation, target, negated, sentence
