@@ -23,12 +23,16 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.demonyms import country_of
 from graphbuild.lexicon import (
     ADJECTIVE_PHRASES,
     CHAIN_VERBS,
     EVENT_NOUNS,
     HYPOTHETICAL_AUX,
+    LABEL_VERBS,
+    LIGHT_VERBS,
     NEGATING_VERBS,
+    NEGATIVE_LABELS,
     OBJECT_CONTROL,
     PLANNING_VERBS,
     RECIPROCAL,
@@ -51,9 +55,15 @@ ROLE_NOUNS = frozenset(
     "authority official regulator government administration ministry minister spokesman "
     "spokeswoman spokesperson ceo chief executive head leader president chairman chairwoman "
     "founder member members lawyer attorney counsel representative envoy ambassador army "
-    "force forces troops military police court judge board management shareholder "
+    "force forces troops soldier soldiers military navy police court judge prosecutor board management "
     "delegation officer agency department cabinet parliament lawmaker senator diplomat "
-    "negotiator team side camp unit subsidiary division arm parent owner".split()
+    "negotiator team side camp unit subsidiary division arm parent owner regime commander".split()
+)
+# People around an organisation who are not the organisation: "a Facebook user".
+NOT_OWNED = frozenset(
+    "user users customer customers client clients fan fans critic critics rival rivals competitor "
+    "competitors subscriber subscribers reader readers viewer viewers supporter supporters "
+    "shareholder shareholders investor investors analyst analysts victim victims".split()
 )
 # Things an actor has or does that stand for the actor as a target: "the plan of France".
 OWNED_NOUNS = frozenset(
@@ -124,28 +134,64 @@ def _actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Mention]:
 def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     named = index.named(token)
     if named is not None:
-        return index.coordinated(named)
+        found = list(index.coordinated(named))
+        for child in token.children:  # "Mark Zuckerberg, Meta's CEO": the company too
+            if child.dep_ == "appos" and depth <= 2:
+                found.extend(m for m in _actors(child, index, depth + 1) if m not in found)
+        return [_as_state(m, token) for m in found]
     direct = index.referents(token)
     if direct:
         return direct
     if depth > 2:
         return []
-    found: list[Mention] = []
     lemma = token.lemma_.lower()
+    if lemma in NOT_OWNED:
+        return []  # "a Facebook user" is not Facebook
+    if lemma in ROLE_NOUNS:
+        # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named
+        return [_as_state(m, t) for t in _phrase_tokens(token) for m in index.actors_at(t)]
+    found: list[Mention] = []
     for child in token.children:
-        if child.dep_ == "appos":  # "Meta's CEO, Mark Zuckerberg": the person named
+        if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
             found.extend(_actors(child, index, depth + 1))
-        elif child.dep_ in OWNER_DEPS:
-            found.extend(_actors(child, index, depth + 1))
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ == "of"
-            and (lemma in ROLE_NOUNS | OWNED_NOUNS or token.pos_ in {"NUM", "PRON"})
-        ):
+        elif child.dep_ == "amod" and index.named(child) is not None:
+            found.extend(_actors(child, index, depth + 1))  # "Turkish aggression"
+        elif child.dep_ == "prep" and child.lower_ == "of" and (lemma in OWNED_NOUNS or token.pos_ in {"NUM", "PRON"}):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_actors(pobj, index, depth + 1))
     return found
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    """The noun phrase's own words: its subtree without clauses and other prepositions."""
+    out = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        for child in current.children:
+            if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}:
+                continue
+            if child.dep_ == "prep" and child.lower_ != "of":
+                continue
+            stack.append(child)
+    seen: set[int] = set()
+    ordered = []
+    for t in sorted(out, key=lambda t: t.i):
+        if t.i not in seen:
+            seen.add(t.i)
+            ordered.append(t)
+    return ordered
+
+
+def _as_state(mention: Mention, token: Token) -> Mention:
+    """A nationality adjective on a noun stands for its state: "an Austrian court"."""
+    if mention.label == "NORP" and token.dep_ in {"amod", "compound"} and not mention.surface:
+        country = country_of(mention.text)
+        if country:
+            return replace(mention, text=country, label="GPE")
+    return mention
 
 
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
@@ -387,6 +433,8 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
             subject_tokens,
             prep_confidence,
         )
+    if lemma in LABEL_VERBS:
+        yield from _label_frames(verb, clause, subject_tokens, confidence, index)
     if base not in VERB_PHRASES:
         return
     relation = VERB_PHRASES[base]
@@ -420,6 +468,34 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
         subject_tokens,
         confidence,
         reciprocal=lemma in RECIPROCAL or particle == "together" or any(c.lower_ == "together" for c in verb.children),
+    )
+
+
+def _label_frames(
+    verb: Token, clause: _Clause, subject_tokens: list[Token], confidence: float, index: ActorIndex
+) -> Iterator[_Frame]:
+    """ "called Apple's plan a farce", "named the PKK as terrorists": a label that accuses."""
+    objects = _children(verb, {"dobj", "dative"})
+    labels = _children(verb, {"oprd", "attr", "xcomp", "ccomp"}) + objects[1:]
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ == "as":
+            labels += _children(prep, {"pobj"})
+    words = {w.lemma_.lower() for label in labels for w in label.subtree} | {
+        w.lower_ for label in labels for w in label.subtree
+    }
+    if not objects or not words & NEGATIVE_LABELS:
+        return
+    targets = _actors(objects[0], index)
+    yield _Frame(
+        "ACCUSES",
+        clause.actors,
+        targets,
+        _written([verb, *labels]),
+        "label",
+        verb,
+        clause.chain,
+        subject_tokens,
+        confidence,
     )
 
 
@@ -493,7 +569,7 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
     prep_hosts = [noun] + ([light] if light is not None else [])
     for host in prep_hosts:
         for prep in _children(host, {"prep"}):
-            if prep.lower_ == "between":
+            if prep.lower_ == "between" and "between" in preps:
                 between.extend(_pobj_actors(prep, index))
                 between_preps.append(prep)
             elif prep.lower_ in preps and (host is noun or prep.i > noun.i):
@@ -507,7 +583,7 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
     subject_tokens: list[Token] = []
     verb_words: list[Token] = [noun]
     confidence = CONFIDENCE_DIRECT
-    if not subjects and light is not None:
+    if not subjects and light is not None and (lemma_of(light) in LIGHT_VERBS or light.lemma_ == "be"):
         if _is_passive(light):
             subjects = _agents(light, index)
         else:

@@ -108,7 +108,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     ),
     "BLOCKS": ("block", "veto", "obstruct", "thwart", "halt", "stop", "prevent", "hinder", "impede"),
     "COMPETES_WITH": ("compete with", "compete against", "rival", "vie with", "challenge for"),
-    "DEFEATS": ("defeat", "beat", "outbid", "overtake", "outsell", "outperform", "trounce", "best"),
+    "DEFEATS": ("defeat", "beat", "outbid", "outsell", "outperform", "trounce"),
     "DISPUTES_WITH": (
         "clash with",
         "feud with",
@@ -281,6 +281,16 @@ LIGHT_VERBS = frozenset(
     "finalize finalise complete agree win secure ink unveil establish take announce "
     "lead spearhead join build create set extend renew expand deepen "
     "express voice offer give provide send pledge lend receive get award".split()
+)
+
+# Verbs that give their object a name: with a damning one, they accuse.
+LABEL_VERBS = frozenset("call term label brand name describe dub denounce declare designate list refer".split())
+NEGATIVE_LABELS = frozenset(
+    "terrorist terrorists terror farce extortion traitor traitors oaf criminal criminals liar liars thief "
+    "thieves dictator tyrant aggressor occupier occupiers invader invaders enemy enemies threat menace "
+    "fascist fascists racist racists murderer murderers butcher puppet bully monopoly monopolist "
+    "gatekeeper illegal unlawful corrupt fraud fraudulent scam disgrace shameful unacceptable "
+    "dangerous hostile rogue outlaw pariah sham hoax lie lies genocide war crime crimes".split()
 )
 
 # -- event nouns -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.demonyms import DEMONYMS
 from graphbuild.types import Mention
 from graphbuild.vocab import ACTOR_TYPES
 
@@ -269,7 +270,23 @@ def _propagate(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span]:
     best: dict[str, str] = {}
     for (text, label), _ in labels.most_common():
         best.setdefault(text, label)
-    matcher.add("NAME", [Doc(doc.vocab, words=[t.text for t in s]) for s in spans])
+    patterns = [Doc(doc.vocab, words=[t.text for t in s]) for s in spans]
+    # the first word of an organisation's name, written alone: "Facebook" after "Facebook
+    # Ireland Limited", "Northrop" after "Northrop Grumman"
+    for span in spans:
+        first = span[0]
+        if (
+            span.label_ == "ORG"
+            and len(span) > 1
+            and first.pos_ == "PROPN"
+            and first.is_title
+            and len(first.text) > 2
+            and first.text not in DEMONYMS
+            and first.text not in best
+        ):
+            best[first.text] = "ORG"
+            patterns.append(Doc(doc.vocab, words=[first.text]))
+    matcher.add("NAME", patterns)
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = list(spans)
     matches = sorted(((s, e) for _, s, e in matcher(doc)), key=lambda m: (m[0], -(m[1] - m[0])))
@@ -277,7 +294,7 @@ def _propagate(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span]:
         if any(i in taken for i in range(start, end)):
             continue
         span = doc[start:end]
-        if span.text not in best:
+        if span.text not in best or (end - start == 1 and doc[start].pos_ != "PROPN" and span.text not in names):
             continue
         # a name glued to a longer capitalised name is a different name ("Apple" in "Apple Corps")
         if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
@@ -374,6 +391,13 @@ def _candidates(token: Token, seen: list[_Seen], groups, n: int) -> list[Mention
     if token.pos_ == "NOUN" and _is_definite(token) and not any(c.dep_ == "prep" for c in token.children):
         # "the agency" after "the Consumer Markets Agency": the name's own head noun
         named = _ranked(seen, token, n, lambda s: s.mention.text.split()[-1].lower() == lower)
+        if not named:  # "the court" after "the European Court of Justice"
+            named = _ranked(
+                seen,
+                token,
+                n,
+                lambda s: lower in {w.lower() for w in s.mention.text.split()[:-1]} - {"of", "the", "and"},
+            )
         if named:
             return named[:1]
         if lower in ORG_DESCRIPTIONS:
