@@ -134,11 +134,11 @@ def _actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Mention]:
 def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     named = index.named(token)
     if named is not None:
-        found = list(index.coordinated(named))
+        group = list(index.coordinated(named))
         for child in token.children:  # "Mark Zuckerberg, Meta's CEO": the company too
             if child.dep_ == "appos" and depth <= 2:
-                found.extend(m for m in _actors(child, index, depth + 1) if m not in found)
-        return [_as_state(m, token) for m in found]
+                group.extend(m for m in _actors(child, index, depth + 1) if m not in group)
+        return [_as_state(m, token) for m in group]
     direct = index.referents(token)
     if direct:
         return direct
