@@ -102,6 +102,12 @@ def extraction_options(fn: F) -> F:
         "--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles parsed together."
     )(fn)
     fn = click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")(fn)
+    fn = click.option(
+        "--hypothetical",
+        is_flag=True,
+        help="Keep links the text only supposes ('could sue', 'if they merge'); by default only "
+        "what it asserts, plans or denies is kept.",
+    )(fn)
     return fn
 
 
@@ -240,7 +246,13 @@ def _triple_row(triple: Triple) -> dict[str, Any]:
 @extraction_options
 @_errors
 def extract(
-    paths: tuple[str, ...], fmt: str, model: str | None, aliases_path: str | None, batch_size: int, quiet: bool
+    paths: tuple[str, ...],
+    fmt: str,
+    model: str | None,
+    aliases_path: str | None,
+    batch_size: int,
+    quiet: bool,
+    hypothetical: bool,
 ) -> None:
     """Print the (actor, relation, target) triples found in PATHS.
 
@@ -252,7 +264,9 @@ def extract(
     table_rows: list[dict[str, Any]] = []
     if fmt == "csv":
         click.echo(csv_text([], TRIPLE_COLUMNS), nl=False)
-    for _, triples in extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size):
+    for _, triples in extract_triples(
+        articles, nlp=nlp, aliases=aliases, batch_size=batch_size, hypothetical=hypothetical
+    ):
         for triple in triples:
             count += 1
             row = _triple_row(triple)
@@ -293,6 +307,7 @@ def load(
     aliases_path: str | None,
     batch_size: int,
     quiet: bool,
+    hypothetical: bool,
     backend: Neo4jSettings | None,
     write_batch_size: int,
     as_json: bool,
@@ -304,7 +319,7 @@ def load(
     if backend is not None:
         driver = connect(backend)  # fail on a bad connection before parsing anything
     nlp, aliases, report, articles = _prepare(paths, model, aliases_path, quiet)
-    pairs = extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size)
+    pairs = extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size, hypothetical=hypothetical)
     if backend is not None:
         with driver:
             _, n_triples, written = load_neo4j(driver, pairs, database=backend.database, batch_size=write_batch_size)

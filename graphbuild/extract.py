@@ -28,6 +28,7 @@ from graphbuild.lexicon import (
     ADJECTIVE_PHRASES,
     CHAIN_VERBS,
     EVENT_NOUNS,
+    FUTURE_AUX,
     HYPOTHETICAL_AUX,
     LABEL_VERBS,
     LIGHT_VERBS,
@@ -291,15 +292,31 @@ def _negated(predicate: Token, chain: list[Token], subjects: list[Token]) -> boo
 
 
 def _modality(predicate: Token, chain: list[Token]) -> str:
+    """asserted, planned ("plans to", "said it would"), or hypothetical ("could", "if")."""
     for token in [predicate, *chain]:
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
-            return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
             return "hypothetical"
+        for aux in (c for c in token.children if c.dep_ == "aux"):
+            if aux.lower_ in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if aux.lower_ in FUTURE_AUX:
+                # "will sue" is a plan; "would support", as someone is reported to say, too
+                return "planned" if aux.lower_ not in {"would", "'d"} or _reported(token) else "hypothetical"
     for token in chain:
         if token.lemma_ in PLANNING_VERBS:
             return "planned"
     return "asserted"
+
+
+def _reported(token: Token) -> bool:
+    """Is the clause of ``token`` what someone is reported to say?"""
+    for _ in range(MAX_CHAIN):
+        if token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_ in REPORTING_VERBS:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _attribution(predicate: Token, index: ActorIndex) -> str:
@@ -477,6 +494,11 @@ def _label_frames(
     """ "called Apple's plan a farce", "named the PKK as terrorists": a label that accuses."""
     objects = _children(verb, {"dobj", "dative"})
     labels = _children(verb, {"oprd", "attr", "xcomp", "ccomp"}) + objects[1:]
+    if not objects:
+        # the parse made the object a clause: "called [Google's offer [a farce]]"
+        for comp in _children(verb, {"ccomp", "xcomp"}):
+            if comp.pos_ in {"NOUN", "PROPN"}:
+                objects, labels = [comp], _children(comp, {"dobj", "attr", "oprd", "appos"})
     for prep in _children(verb, {"prep"}):
         if prep.lower_ == "as":
             labels += _children(prep, {"pobj"})

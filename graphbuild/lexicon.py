@@ -280,7 +280,8 @@ LIGHT_VERBS = frozenset(
     "have hold conduct wage mount seal forge conclude pursue begin initiate lodge issue "
     "finalize finalise complete agree win secure ink unveil establish take announce "
     "lead spearhead join build create set extend renew expand deepen "
-    "express voice offer give provide send pledge lend receive get award".split()
+    "express voice offer give provide send pledge lend receive get award "
+    "buy purchase acquire own raise increase boost double".split()
 )
 
 # Verbs that give their object a name: with a damning one, they accuse.
@@ -441,7 +442,10 @@ CHAIN_VERBS = frozenset(
     "threaten want hope aim prepare choose opt resolve rush hurry vote go come".split()
 )
 
-HYPOTHETICAL_AUX = frozenset("would could might may should can".split())
+# "could sue", "might back": possibilities, not facts.
+HYPOTHETICAL_AUX = frozenset("could might may can".split())
+# "would", "will", "shall": a plan when someone states it, else a condition.
+FUTURE_AUX = frozenset("would will shall 'll 'd".split())
 
 
 def _phrases(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:

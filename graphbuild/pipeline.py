@@ -32,6 +32,7 @@ def extract_triples(
     aliases: Mapping[str, str] | None = None,
     batch_size: int = 32,
     changes: list[NameChange] | None = None,
+    hypothetical: bool = False,
 ) -> Iterator[tuple[Article, list[Triple]]]:
     """Stream ``(article, triples)`` pairs in input order.
 
@@ -41,11 +42,15 @@ def extract_triples(
         aliases: canonical names for written names, as ``read_aliases`` returns.
         batch_size: articles parsed together by ``nlp.pipe``.
         changes: when given, every name normalization made is appended to it.
+        hypothetical: keep what the text only supposes ("could sue", "if they merge");
+            by default only what it asserts, plans or denies is kept.
     """
     extractions = extract_docs(parse_articles(nlp, articles, batch_size=batch_size))
     for extraction, triples, name_changes in normalize_extractions(extractions, aliases=aliases):
         if changes is not None:
             changes.extend(name_changes)
+        if not hypothetical:
+            triples = [t for t in triples if t.modality != "hypothetical"]
         yield extraction.article, triples
 
 

@@ -227,3 +227,17 @@ def test_loading_more_articles_adds_to_the_graph(runner, articles, tmp_path):
     second = json.loads(runner.invoke(cli, ["stats", "--graph", str(graph), "--json"]).stdout)
     assert (first["articles"], second["articles"]) == (1, 3)
     assert second["links"] == first["links"] + 2
+
+
+@pytest.mark.model
+def test_hypothetical_links_are_kept_only_on_request(runner):
+    text = "Osteria could sue Marrenland. Osteria will sue Kestrel Motors.\n"
+    default = runner.invoke(cli, ["extract", "-", "-q"], input=text)
+    rows = [json.loads(line) for line in default.stdout.splitlines()]
+    assert [(r["object"], r["modality"]) for r in rows] == [("Kestrel Motors", "planned")]
+    kept = runner.invoke(cli, ["extract", "-", "-q", "--hypothetical"], input=text)
+    rows = [json.loads(line) for line in kept.stdout.splitlines()]
+    assert sorted((r["object"], r["modality"]) for r in rows) == [
+        ("Kestrel Motors", "planned"),
+        ("Marrenland", "hypothetical"),
+    ]
