@@ -36,15 +36,18 @@ from graphbuild.lexicon import (
     NEGATIVE_LABELS,
     OBJECT_CONTROL,
     PLANNING_VERBS,
+    RECEIVING_VERBS,
     RECIPROCAL,
     REPORTING_VERBS,
+    REQUEST_VERBS,
+    REVERSING_VERBS,
     VERB_PHRASES,
     VERB_PREPS,
 )
 from graphbuild.mentions import ActorIndex, build_index
 from graphbuild.nlp import TITLE_SEPARATOR
 from graphbuild.types import Article, Mention, RawTriple
-from graphbuild.vocab import RELATIONS
+from graphbuild.vocab import CONFLICT, RELATIONS
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -59,6 +62,14 @@ ROLE_NOUNS = frozenset(
     "force forces troops soldier soldiers military navy police court judge prosecutor board management "
     "delegation officer agency department cabinet parliament lawmaker senator diplomat "
     "negotiator team side camp unit subsidiary division arm parent owner regime commander".split()
+)
+# Prepositions through which a role noun names its state: "a court in Guyana", "troops from Chad".
+ROLE_PREPS = frozenset({"of", "in", "from"})
+# Groups named by a nationality or a name: "Syrian rebels", "pro-Russia separatists".
+GROUP_HEADS = frozenset(
+    "rebel rebels insurgent insurgents militant militants fighter fighters protester protesters "
+    "demonstrator demonstrators activist activists dissident dissidents separatist separatists "
+    "opposition guerrilla guerrillas gunman gunmen jihadist jihadists rioter rioters".split()
 )
 # People around an organisation who are not the organisation: "a Facebook user".
 NOT_OWNED = frozenset(
@@ -148,9 +159,19 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     lemma = token.lemma_.lower()
     if lemma in NOT_OWNED:
         return []  # "a Facebook user" is not Facebook
+    if lemma in GROUP_HEADS:
+        # "Syrian rebels", "Georgian demonstrators": a group, not the state
+        mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and index.named(c) is not None]
+        if mods:
+            first = min(mods, key=lambda t: t.i)
+            text = token.doc[first.i : token.i + 1].text
+            return [Mention(text=text, label="NORP", start=first.idx, end=token.idx + len(token.text))]
+        return []
     if lemma in ROLE_NOUNS:
-        # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named
-        return [_as_state(m, t) for t in _phrase_tokens(token) for m in index.actors_at(t)]
+        # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named;
+        # "a court in Guyana": the state it belongs to
+        phrase = [_as_state(m, t) for t in _phrase_tokens(token) for m in index.actors_at(t)]
+        return phrase or [_as_state(m, t) for t in _phrase_tokens(token, ROLE_PREPS) for m in index.actors_at(t)]
     found: list[Mention] = []
     for child in token.children:
         if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
@@ -164,7 +185,7 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     return found
 
 
-def _phrase_tokens(token: Token) -> list[Token]:
+def _phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> list[Token]:
     """The noun phrase's own words: its subtree without clauses and other prepositions."""
     out = []
     stack = [token]
@@ -174,7 +195,9 @@ def _phrase_tokens(token: Token) -> list[Token]:
         for child in current.children:
             if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}:
                 continue
-            if child.dep_ == "prep" and child.lower_ != "of":
+            if child.dep_ in OWNER_DEPS and current.ent_type_ and child.ent_type_:
+                continue  # "leaders of Egypt's Muslim Brotherhood": the Brotherhood, not Egypt
+            if child.dep_ == "prep" and (child.lower_ not in preps or (current is not token and child.lower_ != "of")):
                 continue
             stack.append(child)
     seen: set[int] = set()
@@ -248,10 +271,11 @@ def _subjects(verb: Token, index: ActorIndex) -> _Clause:
         if actors:
             return _Clause(actors, chain, chained=token is not verb)
         # object control: "led EU authorities to refer", "forced Apple to open"
-        if token is not verb and token.lemma_ in OBJECT_CONTROL and chain:
+        if token is not verb and token.lemma_ in OBJECT_CONTROL and chain and _children(token, {"dobj"}):
+            # "led EU authorities to refer", and "helping young militants join": the object
+            # does it, whether or not it names an actor
             objs = [a for c in _children(token, {"dobj"}) for a in _actors(c, index)]
-            if objs:
-                return _Clause(objs, chain, chained=True)
+            return _Clause(objs, chain, chained=True)
         if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
             break  # the clause has a subject of its own, but it names no actor
         if token.dep_ == "relcl":
@@ -303,6 +327,8 @@ def _modality(predicate: Token, chain: list[Token]) -> str:
                 # "will sue" is a plan; "would support", as someone is reported to say, too
                 return "planned" if aux.lower_ not in {"would", "'d"} or _reported(token) else "hypothetical"
     for token in chain:
+        if token.lemma_ in REQUEST_VERBS:
+            return "hypothetical"  # "asked Obama to help Iran": wanted, not done
         if token.lemma_ in PLANNING_VERBS:
             return "planned"
     return "asserted"
@@ -579,25 +605,33 @@ def _copula_frames(token: Token, index: ActorIndex) -> Iterator[_Frame]:
 
 
 def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
-    """ "filed a lawsuit against X", "X's lawsuit against Y", "a deal between X and Y"."""
+    """ "filed a lawsuit against X", "X's lawsuit against Y", "a deal between X and Y",
+    "received weapons from X" (X acts), "lifted the sanctions on X" (the conflict ends)."""
     entry = EVENT_NOUNS.get(noun.lemma_.lower())
     if entry is None or noun.pos_ not in {"NOUN", "PROPN"}:
         return
     relation, preps = entry
     targets: list[Mention] = []
     between: list[Mention] = []
+    sources: list[Mention] = []  # "from X": who acts, when the subject only receives
     between_preps: list[Token] = []
     light = _governing_verb(noun)
+    light_lemma = lemma_of(light) if light is not None else ""
     prep_hosts = [noun] + ([light] if light is not None else [])
     for host in prep_hosts:
         for prep in _children(host, {"prep"}):
             if prep.lower_ == "between" and "between" in preps:
                 between.extend(_pobj_actors(prep, index))
                 between_preps.append(prep)
+            elif prep.lower_ in {"from", "by"} and light_lemma in RECEIVING_VERBS:
+                sources.extend(_pobj_actors(prep, index))
             elif prep.lower_ in preps and (host is noun or prep.i > noun.i):
                 targets.extend(a for a in _pobj_actors(prep, index) if a not in targets)
+    if not targets and light is not None and light_lemma in LIGHT_VERBS:
+        # "engaged Filipino peacekeepers in a firefight": the light verb's own object
+        targets = [a for c in _children(light, {"dobj"}) if c is not noun for a in _actors(c, index)]
     subjects = _children_actors(noun, {"poss"}, index)
-    subjects += [a for c in _children(noun, {"compound", "nmod"}) for a in index.actors_at(c)]
+    subjects += [a for c in _children(noun, {"compound", "nmod", "amod"}) for a in _modifier_actors(c, index)]
     for prep in _children(noun, {"prep"}):
         if prep.lower_ == "by":
             subjects.extend(_pobj_actors(prep, index))
@@ -605,7 +639,10 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
     subject_tokens: list[Token] = []
     verb_words: list[Token] = [noun]
     confidence = CONFIDENCE_DIRECT
-    if not subjects and light is not None and (lemma_of(light) in LIGHT_VERBS or light.lemma_ == "be"):
+    usable = light is not None and (
+        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or light.lemma_ == "be"
+    )
+    if not subjects and light is not None and usable:
         if _is_passive(light):
             subjects = _agents(light, index)
         else:
@@ -616,6 +653,11 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
         subject_tokens = _children(light, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         chain = [light, *chain]
         verb_words = [light, noun]
+    if sources and light_lemma in RECEIVING_VERBS:
+        # "Georgian demonstrators received weapons from the government": the giver acts
+        subjects, targets = sources, subjects
+    if light_lemma in REVERSING_VERBS and RELATIONS[relation].polarity == CONFLICT:
+        relation = "SETTLES_WITH"  # "lifted the sanctions on Iran": the conflict ends
     if between and not targets:
         members = [*subjects, *(b for b in between if b not in subjects)] if subjects and len(between) == 1 else between
         yield _Frame(
@@ -644,6 +686,11 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
         confidence,
         reciprocal=noun.lemma_.lower() in RECIPROCAL,
     )
+
+
+def _modifier_actors(token: Token, index: ActorIndex) -> list[Mention]:
+    """The actor a modifier of an event noun names: "Israeli tank shelling" is Israel's."""
+    return [_as_state(m, token) for m in index.actors_at(token)]
 
 
 def _governing_verb(noun: Token) -> Token | None:

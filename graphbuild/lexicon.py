@@ -270,6 +270,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
         "consult with",
         "hold talks with",
     ),
+    "COMMENTS_ON": ("comment on", "respond to", "reply to", "react to", "answer"),
     "NEGOTIATES_WITH": ("negotiate with", "negotiate", "bargain with", "mediate", "mediate between", "broker"),
 }
 
@@ -281,8 +282,14 @@ LIGHT_VERBS = frozenset(
     "finalize finalise complete agree win secure ink unveil establish take announce "
     "lead spearhead join build create set extend renew expand deepen "
     "express voice offer give provide send pledge lend receive get award "
-    "buy purchase acquire own raise increase boost double".split()
+    "buy purchase acquire own raise increase boost double "
+    "order present ratify endorse approve engage resume step escalate intensify".split()
 )
+# Verbs whose subject receives what the noun names, from the one who acts:
+# "received weapons from X", "faces pressure from X", "came under attack from X".
+RECEIVING_VERBS = frozenset("receive get accept face draw suffer endure come".split())
+# Verbs that end what a conflict noun names: "lifted the sanctions on Iran".
+REVERSING_VERBS = frozenset("lift ease end drop withdraw suspend scrap cancel relax waive dismiss".split())
 
 # Verbs that give their object a name: with a damning one, they accuse.
 LABEL_VERBS = frozenset("call term label brand name describe dub denounce declare designate list refer".split())
@@ -316,8 +323,22 @@ _NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "invasion": ("INVADES", ("of", "into")),
     "incursion": ("INVADES", ("into",)),
     "war": ("FIGHTS", ("against", "on", "with")),
-    "probe": ("INVESTIGATES", ("into", "of")),
-    "investigation": ("INVESTIGATES", ("into", "of")),
+    "probe": ("INVESTIGATES", ("into", "of", "against")),
+    "investigation": ("INVESTIGATES", ("into", "of", "against")),
+    "evidence": ("ACCUSES", ("against",)),
+    "warrant": ("ARRESTS", ("for", "against")),
+    "pressure": ("DEMANDS", ("on",)),
+    "firefight": ("FIGHTS", ("with", "between")),
+    "fighting": ("FIGHTS", ("with", "against", "between")),
+    "shelling": ("ATTACKS", ("of", "on")),
+    "bombardment": ("ATTACKS", ("of", "on")),
+    "bombing": ("ATTACKS", ("of", "on")),
+    "missile": ("ATTACKS", ("at", "on", "against")),
+    "rocket": ("ATTACKS", ("at", "on", "against")),
+    "weapon": ("AIDS", ("to", "for")),
+    "arm": ("AIDS", ("to", "for")),
+    "assurance": ("SUPPORTS", ("to",)),
+    "tariff": ("SANCTIONS", ("on", "against")),
     "inquiry": ("INVESTIGATES", ("into",)),
     "fine": ("FINES", ("on", "against")),
     "penalty": ("FINES", ("on", "against")),
@@ -370,6 +391,8 @@ _NOUNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "stake": ("INVESTS_IN", ("in",)),
     "investment": ("INVESTS_IN", ("in",)),
     "talks": ("NEGOTIATES_WITH", ("with", "between")),
+    "talk": ("NEGOTIATES_WITH", ("with", "between")),
+    "visit": ("MEETS", ("to",)),
     "negotiation": ("NEGOTIATES_WITH", ("with", "between")),
     "meeting": ("MEETS", ("with", "between")),
     "summit": ("MEETS", ("with", "between")),
@@ -424,6 +447,8 @@ PLANNING_VERBS = frozenset(
     "plan intend expect want hope aim seek try attempt consider propose prepare mull "
     "threaten vow pledge promise wish aspire look weigh contemplate".split()
 )
+# Verbs that ask another to act: what they govern is wanted, not done.
+REQUEST_VERBS = frozenset("ask urge request beg invite encourage appeal press pressure call".split())
 # Verbs of saying: their subject is the source of what the clause they govern asserts.
 REPORTING_VERBS = frozenset(
     "say tell state claim report announce argue allege insist note add write assert "

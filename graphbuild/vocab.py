@@ -70,9 +70,11 @@ _RELATIONS = (
     RelationType("INVESTS_IN", COOPERATION, 6.0, "061", "invests in"),
     RelationType("CONTRACTS_WITH", COOPERATION, 5.0, "06", "awards a contract to or supplies"),
     RelationType("AIDS", COOPERATION, 7.0, "07", "gives aid or help to"),
+    # CAMEO counts consultation (04) as verbal cooperation: meeting is a step towards each other
+    RelationType("MEETS", COOPERATION, 1.0, "04", "meets, visits or holds talks with", True),
+    RelationType("NEGOTIATES_WITH", COOPERATION, 3.5, "046", "negotiates with", True),
     # -- neutral ----------------------------------------------------------------------------
-    RelationType("MEETS", NEUTRAL, 1.0, "04", "meets or holds talks with", True),
-    RelationType("NEGOTIATES_WITH", NEUTRAL, 3.5, "046", "negotiates with", True),
+    RelationType("COMMENTS_ON", NEUTRAL, 0.0, "01", "comments on, responds or reacts to"),
 )
 
 RELATIONS: dict[str, RelationType] = {r.name: r for r in _RELATIONS}

@@ -108,7 +108,7 @@ def world_triples() -> list[Triple]:
         dated("Flux", "INVESTS_IN", "Ember", article="a4", sentence_start=300),
         dated("Cobalt", "SIGNS_DEAL_WITH", "Ember", article="a5", sentence_start=200, negated=True),
         # neutral
-        dated("Acme", "MEETS", "Dynamo", article="a1", sentence_start=300),
+        dated("Acme", "COMMENTS_ON", "Dynamo", article="a1", sentence_start=300),
         # conflict; the a4 sentence at 120 comes before the one at 0 on purpose
         dated("Cobalt", "SUES", "Dynamo", article="a4", sentence_start=120),
         dated("Cobalt", "SUES", "Dynamo", article="a2", sentence_start=50, object_text="Dynamo Holdings"),

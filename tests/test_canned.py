@@ -152,7 +152,7 @@ def test_unknown_question_lists_the_known_ones(G) -> None:
 #   Dynamo AIDS Cobalt              a3
 #   Flux INVESTS_IN Ember           a4 2024-02-01
 #   Cobalt SIGNS_DEAL_WITH Ember    a5, negated
-#   Acme MEETS Dynamo               a1 (neutral)
+#   Acme COMMENTS_ON Dynamo               a1 (neutral)
 #   Cobalt SUES Dynamo              a4 @0, a4 @120 (2024-02-01), a2 @50 (2024-03-05)
 #   Cobalt CRITICIZES Dynamo        a5 @80 2024-04-01
 #   Dynamo THREATENS Cobalt         a5 @0 2024-04-01
@@ -316,7 +316,7 @@ def test_evidence_both_directions_by_date_then_article_then_position(G, a: str, 
 def test_evidence_includes_negated_and_neutral_links(G) -> None:
     assert ask(G, "evidence", actor_a="Acme Corp", actor_b="Dynamo") == pairs(
         "date source relation target polarity negated article sentence",
-        ("2024-01-10", "Acme", "MEETS", "Dynamo", "neutral", False, "a1", "Acme meets Dynamo."),
+        ("2024-01-10", "Acme", "COMMENTS_ON", "Dynamo", "neutral", False, "a1", "Acme comments on Dynamo."),
         (None, "Acme", "ACCUSES", "Dynamo", "conflict", True, "a3", "Acme did not accuses Dynamo."),
     )
     assert ask(G, "evidence", actor_a="Flux", actor_b="Flux") == []
@@ -340,7 +340,7 @@ def test_timeline_counts_by_date_undated_last(G) -> None:
 def test_timeline_keeps_negated_links_apart(G) -> None:
     assert ask(G, "timeline", actor_a="Dynamo", actor_b="Acme") == pairs(
         "date source relation target polarity negated mentions",
-        ("2024-01-10", "Acme", "MEETS", "Dynamo", "neutral", False, 1),
+        ("2024-01-10", "Acme", "COMMENTS_ON", "Dynamo", "neutral", False, 1),
         (None, "Acme", "ACCUSES", "Dynamo", "conflict", True, 1),
     )
 

@@ -222,7 +222,7 @@ def test_graph_stats_counts() -> None:
             triple("A", "SUES", "B", article="a2", subject_type="government"),
             triple("A", "FINES", "B", article="a3", negated=True),
             triple("B", "ALLIES_WITH", "C", object_type="person"),
-            triple("C", "MEETS", "A", sentence_start=50, subject_type="person", object_type="government"),
+            triple("C", "COMMENTS_ON", "A", sentence_start=50, subject_type="person", object_type="government"),
             triple("C", "SUPPORTS", "B", sentence_start=90, negated=True, subject_type="person"),
         ],
         [articles()[0]],
@@ -236,7 +236,7 @@ def test_graph_stats_counts() -> None:
         "disputes": 1,
         "neutral": 1,
         "negated": 2,
-        "relations": {"ALLIES_WITH": 1, "FINES": 1, "MEETS": 1, "SUES": 1, "SUPPORTS": 1},
+        "relations": {"ALLIES_WITH": 1, "COMMENTS_ON": 1, "FINES": 1, "SUES": 1, "SUPPORTS": 1},
         "actor_types": {"government": 1, "organization": 1, "person": 1},
     }
 
