@@ -63,6 +63,16 @@ ROLE_NOUNS = frozenset(
     "delegation officer agency department cabinet parliament lawmaker senator diplomat "
     "negotiator team side camp unit subsidiary division arm parent owner regime commander".split()
 )
+# What only a state does to those in its territory: "banned in Turkey".
+STATE_ACTIONS = frozenset({"BANS", "SANCTIONS", "ARRESTS", "EXPELS", "FINES"})
+# Relations whose target may be the subject of the clause the verb governs ("help X stop Y").
+BENEFIT_RELATIONS = frozenset({"AIDS", "SUPPORTS"})
+# "must", "should": said of another, a demand.
+OBLIGATION_AUX = frozenset({"must", "should"})
+# Verbs of saying that accuse the subject of what they report.
+ACCUSING_SPEECH = frozenset({"allege", "claim", "charge", "accuse", "contend"})
+# Words that make "X vs. Y" a legal case.
+LEGAL_WORDS = frozenset("case court lawsuit suit trial ruling judge judgment judgement rule appeal".split())
 # Prepositions through which a role noun names its state: "a court in Guyana", "troops from Chad".
 ROLE_PREPS = frozenset({"of", "in", "from"})
 # Groups named by a nationality or a name: "Syrian rebels", "pro-Russia separatists".
@@ -477,7 +487,10 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
             prep_confidence,
         )
     if lemma in LABEL_VERBS:
-        yield from _label_frames(verb, clause, subject_tokens, confidence, index)
+        labelled = list(_label_frames(verb, clause, subject_tokens, confidence, index))
+        yield from labelled
+        if labelled or _children(verb, {"oprd"}):
+            return  # "calls the PKK a terrorist group" names, it does not phone
     if base not in VERB_PHRASES:
         return
     relation = VERB_PHRASES[base]
@@ -498,6 +511,14 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
         )
         return
     targets = _children_actors(verb, OBJECT_DEPS, index)
+    if not targets and relation in BENEFIT_RELATIONS:
+        # "help [the SDF stop the aggression]": who is helped is the clause's subject
+        targets = [
+            a
+            for comp in _children(verb, {"ccomp", "xcomp"})
+            for c in _children(comp, SUBJECT_DEPS)
+            for a in _actors(c, index)
+        ]
     if verb.dep_ == "acomp" and not clause.actors:
         clause.actors = [a for c in _children(verb.head, SUBJECT_DEPS) for a in _actors(c, index)]
     yield _Frame(
@@ -528,6 +549,8 @@ def _label_frames(
     for prep in _children(verb, {"prep"}):
         if prep.lower_ == "as":
             labels += _children(prep, {"pobj"})
+    if objects:  # "calls the PKK a terrorist group", parsed as an apposition
+        labels += [c for c in objects[0].children if c.dep_ == "appos" and not index.actors_at(c)]
     words = {w.lemma_.lower() for label in labels for w in label.subtree} | {
         w.lower_ for label in labels for w in label.subtree
     }
@@ -718,6 +741,91 @@ def _governing_verb(noun: Token) -> Token | None:
 # -- sentences ----------------------------------------------------------------------------------
 
 
+def _speech_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
+    """What a speaker says of another: "the court says Facebook must remove the posts"
+    demands of Facebook; "Apple Corps claims that Apple violated the deal" accuses Apple."""
+    lemma = lemma_of(verb)
+    if lemma not in REPORTING_VERBS and lemma not in {"rule", "order", "insist"}:
+        return
+    clause = None
+    comps = _children(verb, {"ccomp"})
+    comps += [c for comp in comps for c in comp.conjuncts]  # "explained that ..., but they should not"
+    for comp in comps:
+        targets = [a for c in _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for a in _actors(c, index)]
+        if not targets:
+            continue
+        clause = clause or _subjects(verb, index)
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+            yield _Frame(
+                "DEMANDS",
+                clause.actors,
+                targets,
+                _written([verb, comp]),
+                "speech-demand",
+                verb,
+                clause.chain,
+                _children(verb, SUBJECT_DEPS),
+                CONFIDENCE_CHAINED,
+            )
+        elif lemma in ACCUSING_SPEECH:
+            yield _Frame(
+                "ACCUSES",
+                clause.actors,
+                targets,
+                _written([verb, comp]),
+                "speech-allegation",
+                verb,
+                clause.chain,
+                _children(verb, SUBJECT_DEPS),
+                CONFIDENCE_CHAINED,
+            )
+
+
+def _state_action_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
+    """ "PKK is a banned organization in Turkey", "the party was outlawed in Egypt": what is
+    banned, jailed or sanctioned somewhere, that country's state did."""
+    if verb.pos_ not in {"VERB", "ADJ"} or VERB_PHRASES.get(lemma_of(verb)) not in STATE_ACTIONS:
+        return
+    if verb.dep_ == "amod":
+        noun = verb.head
+        places = [
+            a
+            for p in _children(noun, {"prep"}) + _children(verb, {"prep"})
+            if p.lower_ == "in"
+            for a in _pobj_actors(p, index)
+        ]
+        targets = _actors(noun, index)
+        if not targets and noun.dep_ == "attr":
+            targets = [a for c in _children(noun.head, SUBJECT_DEPS) for a in _actors(c, index)]
+    elif _is_passive(verb) and not _agents(verb, index):
+        places = [a for p in _children(verb, {"prep"}) if p.lower_ == "in" for a in _pobj_actors(p, index)]
+        targets = _children_actors(verb, PASSIVE_SUBJECT_DEPS, index)
+    else:
+        return
+    places = [p for p in places if p.label == "GPE"]
+    if places and targets:
+        yield _Frame(
+            VERB_PHRASES[lemma_of(verb)], places, targets, verb.text, "state-action", verb, [], [], CONFIDENCE_CHAINED
+        )
+
+
+def _versus_frames(token: Token, index: ActorIndex) -> Iterator[_Frame]:
+    """ "Glawischnig-Piesczek vs. Facebook Ireland": a case, or a contest."""
+    if token.lower_ not in {"vs.", "vs", "v.", "versus"} or token.i == 0 or token.i + 1 >= len(token.doc):
+        return
+    doc = token.doc
+    left = index.named(doc[token.i - 1])
+    right = index.named(doc[token.i + 1]) or (
+        index.named(doc[token.i + 2]) if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "the" else None
+    )
+    if left is None or right is None:
+        return
+    legal = any(t.lemma_.lower() in LEGAL_WORDS for t in token.sent)
+    yield _Frame(
+        "SUES" if legal else "COMPETES_WITH", [left], [right], token.text, "versus", token, [], [], CONFIDENCE_CHAINED
+    )
+
+
 def _sentence_triples(sent: Span, index: ActorIndex, article: Article) -> Iterator[RawTriple]:
     if sum(1 for t in sent if index.actors_at(t)) < 1:
         return
@@ -725,8 +833,11 @@ def _sentence_triples(sent: Span, index: ActorIndex, article: Article) -> Iterat
         frames: list[_Frame] = []
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
             frames.extend(_verb_frames(token, index))
+            frames.extend(_speech_frames(token, index))
         frames.extend(_copula_frames(token, index))
         frames.extend(_noun_frames(token, index))
+        frames.extend(_versus_frames(token, index))
+        frames.extend(_state_action_frames(token, index))
         for frame in frames:
             yield from _frame_triples(frame, sent, index, article)
 

@@ -26,6 +26,7 @@ _LEADING_DROP = {"the", "a", "an", "this", "that", "these", "those"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # "Long Form (LF)": an acronym defined in the text.
 ACRONYM_RE = re.compile(r"((?:[A-Za-z][\w&.\-']*\s+){0,9}[A-Za-z][\w&.\-']*)\s+\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+OPERATION_RE = re.compile(r"\bOperation(?: [A-Z][\w'-]+){1,3}")
 # Names the small model often tags as actors but which are never actors by themselves.
 NOT_ACTORS = frozenset("ceo cfo ai it internet web app apps covid-19 covid coronavirus brexit".split())
 
@@ -41,6 +42,7 @@ ORG_DESCRIPTIONS = frozenset(
     "airline bank lender insurer startup start-up corporation conglomerate service "
     "regulator watchdog agency rebels militia".split()
 )
+EVENT_DESCRIPTIONS = frozenset("operation offensive invasion incursion campaign".split())
 GOV_DESCRIPTIONS = frozenset("country government state nation kingdom republic regime administration".split())
 PERSON_DESCRIPTIONS = frozenset("president minister leader chairman chief executive premier".split())
 # Last words that make a name an organisation's or a law's, whatever the model tagged.
@@ -136,8 +138,19 @@ def build_index(doc: Doc) -> ActorIndex:
         index.spans.append((span.start, span.end, mention))
         for i in range(span.start, span.end):
             index.names[i] = mention
+    _parenthetical_abbreviations(doc, index)
     _resolve_references(doc, index)
     return index
+
+
+def _parenthetical_abbreviations(doc: Doc, index: ActorIndex) -> None:
+    """ "the Kurdistan Workers' Party (PKK)": a capitalised word in brackets right after a
+    name abbreviates it, whatever language its letters come from."""
+    for _, end, mention in index.spans:
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            short = doc[end + 1].text
+            if short.isupper() and 1 < len(short) <= 12 and short != mention.text:
+                index.acronyms.setdefault(short, mention.text)
 
 
 def _find_acronyms(doc: Doc, index: ActorIndex) -> None:
@@ -173,6 +186,11 @@ def _clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
             trimmed = _trim(part)
             if trimmed is not None and any(t.is_alpha for t in trimmed) and trimmed.text[0].isupper():
                 out.append(_fix_label(_extend(trimmed)))
+    # named military operations the model misses: "Operation Peace Spring"
+    for match in OPERATION_RE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(s.start < span.end and span.start < s.end for s in out):
+            out.append(Span(doc, span.start, span.end, label="EVENT"))
     # acronym long forms the model missed ("Syrian Democratic Forces (SDF)") become entities
     taken = {i for span in out for i in range(span.start, span.end)}
     for short, long_form in index.acronyms.items():
@@ -404,6 +422,8 @@ def _candidates(token: Token, seen: list[_Seen], groups, n: int) -> list[Mention
             return _ranked(seen, token, n, lambda s: s.mention.label == "ORG")
         if lower in GOV_DESCRIPTIONS:
             return _ranked(seen, token, n, lambda s: s.mention.label == "GPE")
+        if lower in EVENT_DESCRIPTIONS:  # "the operation" after "Operation Peace Spring"
+            return _ranked(seen, token, n, lambda s: s.mention.label == "EVENT")[:1]
     return []
 
 
