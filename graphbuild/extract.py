@@ -269,9 +269,13 @@ def _subjects(verb: Token, index: ActorIndex) -> _Clause:
     """The actors that carry out ``verb``, climbing to governing verbs when it has none."""
     chain: list[Token] = []
     token = verb
+    chain_link = ""  # how the clause reached ``token``: xcomp, conj, advcl...
     for _ in range(MAX_CHAIN + 1):
         if _is_passive(token) and token is not verb:
             actors = _agents(token, index)
+            if not actors and chain_link == "xcomp":
+                # "Fiat is expected to acquire Chrysler": the passive's subject does it
+                actors = _children_actors(token, PASSIVE_SUBJECT_DEPS, index)
         else:
             actors = []
             for child in _children(token, SUBJECT_DEPS):
@@ -286,13 +290,13 @@ def _subjects(verb: Token, index: ActorIndex) -> _Clause:
             # does it, whether or not it names an actor
             objs = [a for c in _children(token, {"dobj"}) for a in _actors(c, index)]
             return _Clause(objs, chain, chained=True)
-        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
-            break  # the clause has a subject of its own, but it names no actor
         if token.dep_ == "relcl":
             # "Apple, which sued Cisco": the relative pronoun stands for the head noun
             if any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECT_DEPS for c in token.children):
                 return _Clause(_actors(token.head, index), chain, chained=True)
             break
+        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
+            break  # the clause has a subject of its own, but it names no actor
         if token.dep_ == "prep" or (
             token.dep_ not in CHAIN_DEPS and not (token.dep_ == "pcomp" or token.head.dep_ == "prep")
         ):
@@ -305,6 +309,7 @@ def _subjects(verb: Token, index: ActorIndex) -> _Clause:
         if head.pos_ not in {"VERB", "AUX"}:
             break
         chain.append(head)
+        chain_link = token.dep_
         token = head
     return _Clause([], chain, chained=False)
 
@@ -312,12 +317,25 @@ def _subjects(verb: Token, index: ActorIndex) -> _Clause:
 # -- qualifiers ---------------------------------------------------------------------------------
 
 
+def _governors(predicate: Token, chain: list[Token]) -> list[Token]:
+    """The chain's verbs that govern the predicate's clause as their complement ("refused
+    [to sue]"), as opposed to sharing its subject ("rejected the claim and [sued]")."""
+    out = []
+    below = predicate
+    for token in chain:
+        if below.dep_ not in {"xcomp", "ccomp"}:
+            break
+        out.append(token)
+        below = token
+    return out
+
+
 def _negated(predicate: Token, chain: list[Token], subjects: list[Token]) -> bool:
     for token in [predicate, *chain]:
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
             return True
-    for token in chain:
-        if token.lemma_ in NEGATING_VERBS:
+    for token in _governors(predicate, chain):
+        if token.lemma_ in NEGATING_VERBS:  # "refused to sue"; not "rejected X and sued Y"
             return True
     for token in subjects:
         if token.lower_ in {"neither", "none", "nobody"} or any(c.lower_ in {"neither", "no"} for c in token.children):
@@ -336,7 +354,7 @@ def _modality(predicate: Token, chain: list[Token]) -> str:
             if aux.lower_ in FUTURE_AUX:
                 # "will sue" is a plan; "would support", as someone is reported to say, too
                 return "planned" if aux.lower_ not in {"would", "'d"} or _reported(token) else "hypothetical"
-    for token in chain:
+    for token in _governors(predicate, chain):
         if token.lemma_ in REQUEST_VERBS:
             return "hypothetical"  # "asked Obama to help Iran": wanted, not done
         if token.lemma_ in PLANNING_VERBS:
@@ -858,6 +876,9 @@ def _frame_triples(frame: _Frame, sent: Span, index: ActorIndex, article: Articl
                 if not relation.symmetric:
                     pairs.append((o, s))
     section, shift = _section(sent, article)
+    # the sentence without the line breaks and spaces a span keeps at its ends
+    sentence = sent.text.strip()
+    sentence_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     for subject, obj in pairs:
         if subject.text == obj.text and obj.surface:
             # "EU authorities ... compelling it": a pronoun object is not its own subject
@@ -877,9 +898,9 @@ def _frame_triples(frame: _Frame, sent: Span, index: ActorIndex, article: Articl
             verb=frame.verb,
             negated=negated,
             modality=modality,
-            sentence=sent.text,
-            sentence_start=sent.start_char - shift,
-            sentence_end=sent.end_char - shift,
+            sentence=sentence,
+            sentence_start=sentence_start - shift,
+            sentence_end=sentence_start + len(sentence) - shift,
             rule=frame.rule,
             confidence=round(confidence, 3),
             attribution=attribution,

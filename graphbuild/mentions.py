@@ -254,9 +254,13 @@ def _split_coordination(ent: Span) -> list[Span]:
 
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in _LEADING_DROP or span.doc[start].is_punct):
+    while start < end and (
+        span.doc[start].lower_ in _LEADING_DROP or span.doc[start].is_punct or span.doc[start].is_space
+    ):
         start += 1
-    while end > start and (span.doc[end - 1].text in _POSSESSIVE or span.doc[end - 1].is_punct):
+    while end > start and (
+        span.doc[end - 1].text in _POSSESSIVE or span.doc[end - 1].is_punct or span.doc[end - 1].is_space
+    ):
         end -= 1
     if start >= end:
         return None
