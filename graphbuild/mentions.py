@@ -25,7 +25,9 @@ from graphbuild.vocab import ACTOR_TYPES
 _LEADING_DROP = {"the", "a", "an", "this", "that", "these", "those"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # "Long Form (LF)": an acronym defined in the text.
-ACRONYM_RE = re.compile(r"((?:[A-Za-z][\w&.\-']*\s+){0,9}[A-Za-z][\w&.\-']*)\s+\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+# "(LF)" after the words it abbreviates; the words are taken from the text before it
+ACRONYM_RE = re.compile(r"\s\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+WORD_RE = re.compile(r"[A-Za-z][\w&.\-']*")
 OPERATION_RE = re.compile(r"\bOperation(?: [A-Z][\w'-]+){1,3}")
 # Names the small model often tags as actors but which are never actors by themselves.
 NOT_ACTORS = frozenset("ceo cfo ai it internet web app apps covid-19 covid coronavirus brexit".split())
@@ -155,7 +157,13 @@ def _parenthetical_abbreviations(doc: Doc, index: ActorIndex) -> None:
 
 def _find_acronyms(doc: Doc, index: ActorIndex) -> None:
     for match in ACRONYM_RE.finditer(doc.text):
-        words, short = match.group(1).split(), match.group(2)
+        short = match.group(1)
+        before = doc.text[max(0, match.start() - 160) : match.start()].split()[-10:]
+        words = []
+        for word in reversed(before):  # the run of words right before the bracket
+            if not WORD_RE.fullmatch(word):
+                break
+            words.insert(0, word)
         letters = [c for c in short if c.isupper()]
         # take as many trailing words as the acronym has capitals, allowing "of", "and", "the"
         picked: list[str] = []
@@ -399,6 +407,9 @@ def _resolve_references(doc: Doc, index: ActorIndex) -> None:
 
 def _candidates(token: Token, seen: list[_Seen], groups, n: int) -> list[Mention]:
     lower = token.lower_
+    pronoun = token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}
+    if not (pronoun or lower in GROUP_WORDS or (token.pos_ == "NOUN" and token.n_lefts)):
+        return []  # most tokens refer to nothing: decide cheaply
     if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}:
         if lower in SINGULAR_PRONOUNS:
             return _ranked(seen, token, n, lambda s: s.mention.label not in {"PERSON", "NORP"})
