@@ -159,7 +159,7 @@ def _find_acronyms(doc: Doc, index: ActorIndex) -> None:
     for match in ACRONYM_RE.finditer(doc.text):
         short = match.group(1)
         before = doc.text[max(0, match.start() - 160) : match.start()].split()[-10:]
-        words = []
+        words: list[str] = []
         for word in reversed(before):  # the run of words right before the bracket
             if not WORD_RE.fullmatch(word):
                 break
