@@ -17,6 +17,7 @@ import click
 from graphbuild import __version__
 from graphbuild.browser import write_browser_files
 from graphbuild.canned import list_queries, run_networkx
+from graphbuild.distributed import extract_on_dask
 from graphbuild.errors import GraphbuildError
 from graphbuild.export import FORMATS as EXPORT_FORMATS
 from graphbuild.export import export_graph
@@ -102,6 +103,13 @@ def extraction_options(fn: F) -> F:
         "--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles parsed together."
     )(fn)
     fn = click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")(fn)
+    fn = click.option(
+        "--dask-scheduler",
+        envvar="GRAPHBUILD_DASK_SCHEDULER",
+        show_envvar=True,
+        metavar="ADDRESS",
+        help="Extract on this Dask cluster (tcp://host:8786) instead of here.",
+    )(fn)
     fn = click.option(
         "--hypothetical",
         is_flag=True,
@@ -207,8 +215,18 @@ class _Progress:
             yield from bar
 
 
-def _prepare(paths: tuple[str, ...], model: str | None, aliases_path: str | None, quiet: bool):
-    nlp = load_pipeline(model)
+def _prepare(
+    paths: tuple[str, ...],
+    model: str | None,
+    aliases_path: str | None,
+    quiet: bool,
+    *,
+    batch_size: int,
+    hypothetical: bool,
+    dask_scheduler: str | None,
+) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]]]:
+    """Read PATHS and extract them, here or on a Dask cluster: (report, pairs)."""
+    nlp = None if dask_scheduler else load_pipeline(model)  # a missing model fails before reading
     aliases = read_aliases(aliases_path) if aliases_path else None
 
     def warn(problem: Problem) -> None:
@@ -217,9 +235,19 @@ def _prepare(paths: tuple[str, ...], model: str | None, aliases_path: str | None
             click.echo(f"{label}: {problem}", err=True)
 
     report = ReadReport(on_problem=warn)
-    progress = _Progress(quiet)
-    articles = progress.wrap(read_articles(paths, report=report))
-    return nlp, aliases, report, articles
+    articles = _Progress(quiet).wrap(read_articles(paths, report=report))
+    if dask_scheduler:
+        pairs = extract_on_dask(
+            articles,
+            scheduler=dask_scheduler,
+            model=model,
+            aliases=aliases,
+            batch_size=batch_size,
+            hypothetical=hypothetical,
+        )
+    else:
+        pairs = extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size, hypothetical=hypothetical)
+    return report, pairs
 
 
 def _read_summary(report: ReadReport) -> str:
@@ -253,20 +281,27 @@ def extract(
     batch_size: int,
     quiet: bool,
     hypothetical: bool,
+    dask_scheduler: str | None,
 ) -> None:
     """Print the (actor, relation, target) triples found in PATHS.
 
     PATHS are files (.txt .md .html .json .jsonl .csv), directories, glob patterns or - for
     standard input. JSON Lines are streamed, one triple a line.
     """
-    nlp, aliases, report, articles = _prepare(paths, model, aliases_path, quiet)
+    report, pairs = _prepare(
+        paths,
+        model,
+        aliases_path,
+        quiet,
+        batch_size=batch_size,
+        hypothetical=hypothetical,
+        dask_scheduler=dask_scheduler,
+    )
     count = 0
     table_rows: list[dict[str, Any]] = []
     if fmt == "csv":
         click.echo(csv_text([], TRIPLE_COLUMNS), nl=False)
-    for _, triples in extract_triples(
-        articles, nlp=nlp, aliases=aliases, batch_size=batch_size, hypothetical=hypothetical
-    ):
+    for _, triples in pairs:
         for triple in triples:
             count += 1
             row = _triple_row(triple)
@@ -308,6 +343,7 @@ def load(
     batch_size: int,
     quiet: bool,
     hypothetical: bool,
+    dask_scheduler: str | None,
     backend: Neo4jSettings | None,
     write_batch_size: int,
     as_json: bool,
@@ -318,8 +354,15 @@ def load(
     """
     if backend is not None:
         driver = connect(backend)  # fail on a bad connection before parsing anything
-    nlp, aliases, report, articles = _prepare(paths, model, aliases_path, quiet)
-    pairs = extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size, hypothetical=hypothetical)
+    report, pairs = _prepare(
+        paths,
+        model,
+        aliases_path,
+        quiet,
+        batch_size=batch_size,
+        hypothetical=hypothetical,
+        dask_scheduler=dask_scheduler,
+    )
     if backend is not None:
         with driver:
             _, n_triples, written = load_neo4j(driver, pairs, database=backend.database, batch_size=write_batch_size)
