@@ -227,6 +227,7 @@ def _prepare(
 ) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]]]:
     """Read PATHS and extract them, here or on a Dask cluster: (report, pairs)."""
     nlp = None if dask_scheduler else load_pipeline(model)  # a missing model fails before reading
+    scheduler = dask_scheduler or ""
     aliases = read_aliases(aliases_path) if aliases_path else None
 
     def warn(problem: Problem) -> None:
@@ -236,10 +237,10 @@ def _prepare(
 
     report = ReadReport(on_problem=warn)
     articles = _Progress(quiet).wrap(read_articles(paths, report=report))
-    if dask_scheduler:
+    if nlp is None:
         pairs = extract_on_dask(
             articles,
-            scheduler=dask_scheduler,
+            scheduler=scheduler,
             model=model,
             aliases=aliases,
             batch_size=batch_size,
