@@ -104,6 +104,13 @@ def extraction_options(fn: F) -> F:
     )(fn)
     fn = click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")(fn)
     fn = click.option(
+        "--processes",
+        default=1,
+        show_default=True,
+        type=click.IntRange(1, 64),
+        help="Parse in this many processes on this machine.",
+    )(fn)
+    fn = click.option(
         "--dask-scheduler",
         envvar="GRAPHBUILD_DASK_SCHEDULER",
         show_envvar=True,
@@ -224,6 +231,7 @@ def _prepare(
     batch_size: int,
     hypothetical: bool,
     dask_scheduler: str | None,
+    processes: int = 1,
 ) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]]]:
     """Read PATHS and extract them, here or on a Dask cluster: (report, pairs)."""
     nlp = None if dask_scheduler else load_pipeline(model)  # a missing model fails before reading
@@ -247,7 +255,9 @@ def _prepare(
             hypothetical=hypothetical,
         )
     else:
-        pairs = extract_triples(articles, nlp=nlp, aliases=aliases, batch_size=batch_size, hypothetical=hypothetical)
+        pairs = extract_triples(
+            articles, nlp=nlp, aliases=aliases, batch_size=batch_size, hypothetical=hypothetical, n_process=processes
+        )
     return report, pairs
 
 
@@ -283,6 +293,7 @@ def extract(
     quiet: bool,
     hypothetical: bool,
     dask_scheduler: str | None,
+    processes: int,
 ) -> None:
     """Print the (actor, relation, target) triples found in PATHS.
 
@@ -345,6 +356,7 @@ def load(
     quiet: bool,
     hypothetical: bool,
     dask_scheduler: str | None,
+    processes: int,
     backend: Neo4jSettings | None,
     write_batch_size: int,
     as_json: bool,

@@ -11,7 +11,7 @@ Each evidence field is a list property, one entry per supporting sentence, in th
 order across lists (``evidence_key``, ``evidence_article``, ``evidence_sentence``,
 ``evidence_date`` and so on); a list cannot hold null, so an unknown date is ``''``.
 
-Writes go constraints first, then articles, actors and links, in batches of
+Writes go constraints first (unique ids of actors and articles), then articles, actors and links, in batches of
 ``UNWIND $rows ... MERGE`` keyed on content ids. A link's evidence is merged by key, and a
 row that brings nothing new sets nothing, so loading the same articles twice writes
 nothing at all.
@@ -26,7 +26,7 @@ from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
 from graphbuild.canned import Query, Row, get_query
 from graphbuild.errors import BackendError
@@ -205,13 +205,24 @@ MERGE (art)-[:{MENTIONS}]->(n)
 """
 
 
-def _links_cypher(relation: str) -> str:
+def _links_cypher(relation: str | None) -> str:
+    """The link MERGE for one relation type, or (None) for every type at once through a
+    dynamic type, ``$(row.relation)``, which Neo4j 5.26 and later plan once for all types."""
     empty = ", ".join(f"r.evidence_{name} = []" for name in EVIDENCE_FIELDS)
     appended = ",\n  ".join(
         f"evidence_{name}: r.evidence_{name} + [i IN fresh | row.evidence_{name}[i]]" for name in EVIDENCE_FIELDS
     )
     return LINKS_CYPHER.format(
-        actor=check_name(NODE_LABEL), relation=check_name(relation), empty_lists=empty, appended=appended
+        actor=check_name(NODE_LABEL),
+        relation="$(row.relation)" if relation is None else check_name(relation),
+        empty_lists=empty,
+        appended=appended,
+    )
+
+
+def _actors_cypher(label: str | None) -> str:
+    return ACTORS_CYPHER.format(
+        actor=check_name(NODE_LABEL), label="$(row.label)" if label is None else check_name(label)
     )
 
 
@@ -237,18 +248,10 @@ def _edge_row(edge: Edge) -> dict[str, Any]:
     return row
 
 
-def ensure_schema(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE, relations: Iterable[str] = ()) -> int:
-    """Create the constraints the loader relies on, those missing only; returns how many.
-
-    Links get a uniqueness constraint on ``id`` per relation type, made when the type is
-    first written: schema changes are slow, and most graphs use a few types.
-    """
+def ensure_schema(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> int:
+    """Create the constraints and index the loader relies on, those missing only; returns how
+    many it made. Links need none: each is merged between two actors found by unique id."""
     wanted = {"actor_id": SCHEMA[0], "article_id": SCHEMA[1], "actor_name": SCHEMA[2]}
-    for name in sorted(set(relations)):
-        wanted[f"link_{name.lower()}_id"] = (
-            f"CREATE CONSTRAINT link_{name.lower()}_id IF NOT EXISTS "
-            f"FOR ()-[r:{check_name(name)}]-() REQUIRE r.id IS UNIQUE"
-        )
     existing: set[str] = set()
     for kind in ("CONSTRAINTS", "INDEXES"):
         records, _, _ = driver.execute_query(
@@ -282,24 +285,35 @@ def write_neo4j(
             summary.add(result.summary.counters)
 
     try:
-        ensure_schema(driver, database=database, relations={e.relation for e in kg.edges.values()})
+        ensure_schema(driver, database=database)
         run(ARTICLES_CYPHER, [{"id": k, **v} for k, v in sorted(kg.articles.items())])
-        by_label: dict[str, list[dict]] = {}
-        for node in sorted(kg.nodes.values(), key=lambda n: n.id):
-            label = TYPE_LABELS.get(node.type, TYPE_LABELS["unknown"])
-            by_label.setdefault(label, []).append(
-                {"id": node.id, "name": node.name, "type": node.type, "aliases": list(node.aliases)}
-            )
-        for label, rows in sorted(by_label.items()):
-            run(ACTORS_CYPHER.format(actor=check_name(NODE_LABEL), label=check_name(label)), rows)
-        by_relation: dict[str, list[dict]] = {}
+        actors: list[dict[str, Any]] = [
+            {
+                "id": node.id,
+                "name": node.name,
+                "type": node.type,
+                "aliases": list(node.aliases),
+                "label": check_name(TYPE_LABELS.get(node.type, TYPE_LABELS["unknown"])),
+            }
+            for node in sorted(kg.nodes.values(), key=lambda n: n.id)
+        ]
+        links: list[dict[str, Any]] = []
         mentions: set[tuple[str, str]] = set()
         for edge in sorted(kg.edges.values(), key=lambda e: e.id):
-            by_relation.setdefault(edge.relation, []).append(_edge_row(edge))
+            links.append({**_edge_row(edge), "relation": check_name(edge.relation)})
             for e in edge.evidence:
                 mentions.update({(e.article, edge.source), (e.article, edge.target)})
-        for relation, rows in sorted(by_relation.items()):
-            run(_links_cypher(relation), rows)
+        try:
+            run(_actors_cypher(None), actors)
+            run(_links_cypher(None), links)
+        except ClientError as e:
+            if "SyntaxError" not in (e.code or ""):
+                raise
+            # a server before 5.26 has no dynamic labels and types: one statement per name
+            for label in sorted({str(row["label"]) for row in actors}):
+                run(_actors_cypher(label), [row for row in actors if row["label"] == label])
+            for relation in sorted({str(row["relation"]) for row in links}):
+                run(_links_cypher(relation), [row for row in links if row["relation"] == relation])
         known = set(kg.articles)
         run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
     except (Neo4jError, DriverError) as e:

@@ -33,6 +33,7 @@ def extract_triples(
     batch_size: int = 32,
     changes: list[NameChange] | None = None,
     hypothetical: bool = False,
+    n_process: int = 1,
 ) -> Iterator[tuple[Article, list[Triple]]]:
     """Stream ``(article, triples)`` pairs in input order.
 
@@ -44,8 +45,9 @@ def extract_triples(
         changes: when given, every name normalization made is appended to it.
         hypothetical: keep what the text only supposes ("could sue", "if they merge");
             by default only what it asserts, plans or denies is kept.
+        n_process: parse in this many processes (spaCy's own multiprocessing).
     """
-    extractions = extract_docs(parse_articles(nlp, articles, batch_size=batch_size))
+    extractions = extract_docs(parse_articles(nlp, articles, batch_size=batch_size, n_process=n_process))
     for extraction, triples, name_changes in normalize_extractions(extractions, aliases=aliases):
         if changes is not None:
             changes.extend(name_changes)

@@ -241,3 +241,13 @@ def test_hypothetical_links_are_kept_only_on_request(runner):
         ("Kestrel Motors", "planned"),
         ("Marrenland", "hypothetical"),
     ]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_two_processes_give_the_same_triples(runner):
+    examples = str(Path(__file__).resolve().parents[1] / "examples" / "articles")
+    one = runner.invoke(cli, ["extract", examples, "-q"])
+    two = runner.invoke(cli, ["extract", examples, "-q", "--processes", "2"])
+    assert two.exit_code == 0, two.output
+    assert two.stdout == one.stdout and one.stdout
