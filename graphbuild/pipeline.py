@@ -11,9 +11,12 @@ The CLI is a thin wrapper over these functions; so is anything else that embeds 
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
@@ -45,15 +48,63 @@ def extract_triples(
         changes: when given, every name normalization made is appended to it.
         hypothetical: keep what the text only supposes ("could sue", "if they merge");
             by default only what it asserts, plans or denies is kept.
-        n_process: parse in this many processes (spaCy's own multiprocessing).
+        n_process: worker processes; each parses and extracts whole batches, so only
+            articles and triples cross between processes, never parsed documents.
     """
-    extractions = extract_docs(parse_articles(nlp, articles, batch_size=batch_size, n_process=n_process))
+    if n_process > 1:
+        yield from _extract_in_processes(articles, nlp, aliases, batch_size, hypothetical, n_process, changes)
+        return
+    extractions = extract_docs(parse_articles(nlp, articles, batch_size=batch_size))
     for extraction, triples, name_changes in normalize_extractions(extractions, aliases=aliases):
         if changes is not None:
             changes.extend(name_changes)
         if not hypothetical:
             triples = [t for t in triples if t.modality != "hypothetical"]
         yield extraction.article, triples
+
+
+# What a worker process extracts with: set once per process by ``_start_worker``.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(nlp: Language, aliases: Mapping[str, str] | None, hypothetical: bool) -> None:
+    _WORKER.update(nlp=nlp, aliases=aliases, hypothetical=hypothetical)
+
+
+def _extract_batch(batch: list[Article]) -> list[tuple[Article, list[Triple], list[NameChange]]]:
+    changes: list[NameChange] = []
+    out = []
+    for article, triples in extract_triples(
+        batch,
+        nlp=_WORKER["nlp"],
+        aliases=_WORKER["aliases"],
+        batch_size=len(batch),
+        hypothetical=_WORKER["hypothetical"],
+        changes=changes,
+    ):
+        out.append((article, triples, [c for c in changes if c.article == article.id]))
+    return out
+
+
+def _extract_in_processes(
+    articles: Iterable[Article],
+    nlp: Language,
+    aliases: Mapping[str, str] | None,
+    batch_size: int,
+    hypothetical: bool,
+    n_process: int,
+    changes: list[NameChange] | None,
+) -> Iterator[tuple[Article, list[Triple]]]:
+    # fork: the workers share the loaded pipeline instead of loading (or unpickling) their own
+    context = multiprocessing.get_context("fork")
+    iterator = iter(articles)
+    batches = iter(lambda: list(islice(iterator, batch_size)), [])
+    with context.Pool(n_process, initializer=_start_worker, initargs=(nlp, aliases, hypothetical)) as pool:
+        for results in pool.imap(_extract_batch, batches):
+            for article, triples, name_changes in results:
+                if changes is not None:
+                    changes.extend(name_changes)
+                yield article, triples
 
 
 @dataclass(slots=True)
