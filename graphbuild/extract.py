@@ -93,7 +93,6 @@ OWNED_NOUNS = frozenset(
     "action actions move program programme strategy bid offer claim claims stance position "
     "conduct practice practices behaviour behavior demand demands handling treatment".split()
 )
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Clause links through which a subject is passed down to a verb that has none of its own.
 CHAIN_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"})
 MAX_CHAIN = 4

@@ -490,7 +490,3 @@ VERB_PREPS: dict[str, set[str]] = {}
 for _phrase in VERB_PHRASES:
     _head, _, _rest = _phrase.partition(" ")
     VERB_PREPS.setdefault(_head, set()).add(_rest)
-ADJ_PREPS: dict[str, set[str]] = {}
-for _phrase in ADJECTIVE_PHRASES:
-    _words = _phrase.split()
-    ADJ_PREPS.setdefault(_words[-2] if len(_words) > 1 else _words[0], set()).add(_words[-1])

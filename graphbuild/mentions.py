@@ -46,7 +46,6 @@ ORG_DESCRIPTIONS = frozenset(
 )
 EVENT_DESCRIPTIONS = frozenset("operation offensive invasion incursion campaign".split())
 GOV_DESCRIPTIONS = frozenset("country government state nation kingdom republic regime administration".split())
-PERSON_DESCRIPTIONS = frozenset("president minister leader chairman chief executive premier".split())
 # Last words that make a name an organisation's or a law's, whatever the model tagged.
 ORG_HEADS = frozenset(
     "inc corp corporation co ltd llc plc group holdings labs laboratories systems technologies "
