@@ -6,6 +6,7 @@ Data goes to standard output; progress, warnings and summaries go to standard er
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -308,6 +309,7 @@ def extract(
         batch_size=batch_size,
         hypothetical=hypothetical,
         dask_scheduler=dask_scheduler,
+        processes=processes,
     )
     count = 0
     table_rows: list[dict[str, Any]] = []
@@ -365,62 +367,62 @@ def load(
 
     Loading an article that is already in the graph changes nothing.
     """
-    if backend is not None:
-        driver = connect(backend)  # fail on a bad connection before parsing anything
-    report, pairs = _prepare(
-        paths,
-        model,
-        aliases_path,
-        quiet,
-        batch_size=batch_size,
-        hypothetical=hypothetical,
-        dask_scheduler=dask_scheduler,
-    )
-    if backend is not None:
-        with driver:
+    driver = connect(backend) if backend is not None else None  # a bad connection fails before parsing
+    with driver if driver is not None else contextlib.nullcontext():
+        report, pairs = _prepare(
+            paths,
+            model,
+            aliases_path,
+            quiet,
+            batch_size=batch_size,
+            hypothetical=hypothetical,
+            dask_scheduler=dask_scheduler,
+            processes=processes,
+        )
+        if backend is not None and driver is not None:
             _, n_triples, written = load_neo4j(driver, pairs, database=backend.database, batch_size=write_batch_size)
-        summary: dict[str, Any] = {
-            "backend": "neo4j",
-            "articles_read": report.articles,
-            "files_read": report.files,
-            "skipped": report.skipped,
-            "triples": n_triples,
-            "nodes_created": written.nodes_created,
-            "relationships_created": written.relationships_created,
-            "properties_set": written.properties_set,
-            "labels_added": written.labels_added,
-            "batches": written.batches,
-        }
-        message = (
-            f"{_read_summary(report)}; {n_triples} triples; Neo4j {backend.uri} ({backend.database}): "
-            f"{written.nodes_created} nodes and {written.relationships_created} relationships created, "
-            f"{written.properties_set} properties set in {written.batches} batches"
-        )
-    else:
-        _, result = load_graph_file(graph_path, pairs)
-        d = result.delta
-        summary = {
-            "backend": "embedded",
-            "graph": graph_path,
-            "articles_read": report.articles,
-            "files_read": report.files,
-            "skipped": report.skipped,
-            "triples": result.triples,
-            "articles_added": d.articles_added,
-            "actors_created": d.nodes_created,
-            "links_created": d.edges_created,
-            "evidence_added": d.evidence_added,
-            "written": result.written,
-        }
-        message = (
-            f"{_read_summary(report)}; {result.triples} triples; {graph_path}: "
-            f"+{d.articles_added} articles, +{d.nodes_created} actors, +{d.edges_created} links, "
-            f"+{d.evidence_added} evidence sentences" + ("" if result.written else " (unchanged)")
-        )
-    if as_json:
-        click.echo(json.dumps(summary))
-    if not quiet:
-        click.echo(message, err=True)
+            summary: dict[str, Any] = {
+                "backend": "neo4j",
+                "articles_read": report.articles,
+                "files_read": report.files,
+                "skipped": report.skipped,
+                "triples": n_triples,
+                "nodes_created": written.nodes_created,
+                "relationships_created": written.relationships_created,
+                "properties_set": written.properties_set,
+                "labels_added": written.labels_added,
+                "batches": written.batches,
+            }
+            message = (
+                f"{_read_summary(report)}; {n_triples} triples; Neo4j {backend.uri} ({backend.database}): "
+                f"{written.nodes_created} nodes and {written.relationships_created} relationships created, "
+                f"{written.properties_set} properties set in {written.batches} batches"
+            )
+        else:
+            _, result = load_graph_file(graph_path, pairs)
+            d = result.delta
+            summary = {
+                "backend": "embedded",
+                "graph": graph_path,
+                "articles_read": report.articles,
+                "files_read": report.files,
+                "skipped": report.skipped,
+                "triples": result.triples,
+                "articles_added": d.articles_added,
+                "actors_created": d.nodes_created,
+                "links_created": d.edges_created,
+                "evidence_added": d.evidence_added,
+                "written": result.written,
+            }
+            message = (
+                f"{_read_summary(report)}; {result.triples} triples; {graph_path}: "
+                f"+{d.articles_added} articles, +{d.nodes_created} actors, +{d.edges_created} links, "
+                f"+{d.evidence_added} evidence sentences" + ("" if result.written else " (unchanged)")
+            )
+        if as_json:
+            click.echo(json.dumps(summary))
+        if not quiet:
+            click.echo(message, err=True)
 
 
 # -- questions ----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
-from graphbuild.errors import BackendError
+from graphbuild.errors import BackendError, GraphbuildError
 from graphbuild.types import Article, Triple
 
 # A worker process keeps its pipelines here, by model name: loading one takes seconds.
@@ -68,7 +68,7 @@ def extract_on_dask(
         raise BackendError("Distributed extraction needs dask.distributed: pip install 'graphbuild[dask]'.") from e
     try:
         client = Client(scheduler, timeout="20s", set_as_default=False)
-    except OSError as e:
+    except (OSError, ValueError, TypeError) as e:
         raise BackendError(
             f"Can't reach the Dask scheduler at {scheduler!r}: {e}. Start one with: dask scheduler "
             "(and dask worker ADDRESS on each machine), or drop --dask-scheduler to run here."
@@ -81,5 +81,9 @@ def extract_on_dask(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except GraphbuildError:
+        raise
+    except (OSError, TimeoutError) as e:  # the scheduler or a worker went away mid-run
+        raise BackendError(f"The Dask cluster at {scheduler!r} failed during extraction: {e}") from e
     finally:
         client.close()

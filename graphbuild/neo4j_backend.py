@@ -172,6 +172,7 @@ WITH n, row, [x IN row.aliases WHERE NOT x IN n.aliases] AS fresh
 FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END | SET n.aliases = n.aliases + fresh)
 FOREACH (_ IN CASE WHEN n.type = 'unknown' AND row.type <> 'unknown' THEN [1] ELSE [] END |
   SET n.type = row.type REMOVE n:Unknown)
+WITH n, row WHERE n.type = row.type
 SET n:{label}
 """
 
@@ -375,14 +376,21 @@ def run_neo4j(
 
 def database_counts(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> dict[str, int]:
     """Actors, articles and links in the database (for ``stats`` and tests)."""
-    records, _, _ = driver.execute_query(
-        f"""
-        CALL () {{ MATCH (n:{NODE_LABEL}) RETURN count(n) AS actors }}
-        CALL () {{ MATCH (n:{ARTICLE_LABEL}) RETURN count(n) AS articles }}
-        CALL () {{ MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) RETURN count(r) AS links, sum(r.count) AS mentions }}
-        RETURN actors, articles, links, coalesce(mentions, 0) AS mentions
-        """,
-        database_=database,
-        routing_=RoutingControl.READ,
-    )
-    return dict(records[0])
+    try:
+        records, _, _ = driver.execute_query(
+            f"""
+            RETURN COUNT {{ MATCH (:{NODE_LABEL}) }} AS actors,
+                   COUNT {{ MATCH (:{ARTICLE_LABEL}) }} AS articles,
+                   COUNT {{ MATCH (:{NODE_LABEL})-[]->(:{NODE_LABEL}) }} AS links
+            """,
+            database_=database,
+            routing_=RoutingControl.READ,
+        )
+        mentions, _, _ = driver.execute_query(
+            f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) RETURN coalesce(sum(r.count), 0) AS mentions",
+            database_=database,
+            routing_=RoutingControl.READ,
+        )
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(f"Counting in Neo4j failed: {e.__class__.__name__}: {e}") from e
+    return {**dict(records[0]), "mentions": mentions[0]["mentions"]}

@@ -12,6 +12,7 @@ The CLI is a thin wrapper over these functions; so is anything else that embeds 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -100,11 +101,22 @@ def _extract_in_processes(
     iterator = iter(articles)
     batches = iter(lambda: list(islice(iterator, batch_size)), [])
     with context.Pool(n_process, initializer=_start_worker, initargs=(nlp, aliases, hypothetical)) as pool:
-        for results in pool.imap(_extract_batch, batches):
-            for article, triples, name_changes in results:
-                if changes is not None:
-                    changes.extend(name_changes)
-                yield article, triples
+        # a bounded window of batches in flight: reading ahead of the workers would hold
+        # the whole corpus in memory
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_extract_batch, (batch,)))
+            if len(pending) >= 2 * n_process:
+                yield from _unpack(pending.popleft().get(), changes)
+        while pending:
+            yield from _unpack(pending.popleft().get(), changes)
+
+
+def _unpack(results, changes: list[NameChange] | None) -> Iterator[tuple[Article, list[Triple]]]:
+    for article, triples, name_changes in results:
+        if changes is not None:
+            changes.extend(name_changes)
+        yield article, triples
 
 
 @dataclass(slots=True)

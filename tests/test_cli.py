@@ -245,9 +245,20 @@ def test_hypothetical_links_are_kept_only_on_request(runner):
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_two_processes_give_the_same_triples(runner):
+def test_two_processes_give_the_same_triples(runner, monkeypatch):
+    import graphbuild.pipeline as pipeline
+
+    used = []
+    real = pipeline._extract_in_processes
+
+    def spy(*args, **kwargs):
+        used.append(args[5])  # n_process
+        yield from real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_extract_in_processes", spy)
     examples = str(Path(__file__).resolve().parents[1] / "examples" / "articles")
     one = runner.invoke(cli, ["extract", examples, "-q"])
     two = runner.invoke(cli, ["extract", examples, "-q", "--processes", "2"])
+    assert used == [2]
     assert two.exit_code == 0, two.output
     assert two.stdout == one.stdout and one.stdout

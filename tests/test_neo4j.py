@@ -190,3 +190,18 @@ def test_servers_without_dynamic_types_get_one_statement_per_type(neo4j_driver, 
     assert (again.relationships_created, again.properties_set) == (0, 0)
     records, _, _ = neo4j_driver.execute_query("MATCH (:Actor)-[r]->(:Actor) RETURN count(r) AS n")
     assert records[0]["n"] == len(kg.edges)
+
+
+def test_a_later_type_does_not_add_a_second_label(neo4j_driver):
+    from dataclasses import replace
+
+    from graphbuild.types import Node
+
+    kg = KnowledgeGraph()
+    kg.nodes["n1"] = Node("n1", "Spotify", "organization", ())
+    write_neo4j(neo4j_driver, kg)
+    for other in ("person", "unknown"):
+        kg.nodes["n1"] = replace(kg.nodes["n1"], type=other)
+        write_neo4j(neo4j_driver, kg)
+    [row] = neo4j_driver.execute_query("MATCH (n:Actor {id: 'n1'}) RETURN n.type AS type, labels(n) AS labels").records
+    assert row["type"] == "organization" and sorted(row["labels"]) == ["Actor", "Organization"]
