@@ -11,6 +11,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
@@ -83,7 +84,30 @@ def graph_option(fn: F) -> F:
     )(fn)
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractionOptions:
+    """The extraction options of ``extract`` and ``load``, as one argument."""
+
+    model: str | None
+    aliases_path: str | None
+    batch_size: int
+    quiet: bool
+    hypothetical: bool
+    dask_scheduler: str | None
+    processes: int
+
+
 def extraction_options(fn: F) -> F:
+    """The options that say how to extract; they arrive as one ``extraction`` argument."""
+
+    command = fn
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        fields = {name: kwargs.pop(name) for name in ExtractionOptions.__dataclass_fields__}
+        return command(*args, extraction=ExtractionOptions(**fields), **kwargs)
+
+    fn = wrapper  # type: ignore[assignment]
     fn = click.option(
         "--model",
         envvar="GRAPHBUILD_MODEL",
@@ -224,20 +248,14 @@ class _Progress:
 
 
 def _prepare(
-    paths: tuple[str, ...],
-    model: str | None,
-    aliases_path: str | None,
-    quiet: bool,
-    *,
-    batch_size: int,
-    hypothetical: bool,
-    dask_scheduler: str | None,
-    processes: int = 1,
+    paths: tuple[str, ...], options: ExtractionOptions
 ) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]]]:
     """Read PATHS and extract them, here or on a Dask cluster: (report, pairs)."""
+    model, quiet, batch_size, hypothetical = options.model, options.quiet, options.batch_size, options.hypothetical
+    dask_scheduler = options.dask_scheduler
     nlp = None if dask_scheduler else load_pipeline(model)  # a missing model fails before reading
     scheduler = dask_scheduler or ""
-    aliases = read_aliases(aliases_path) if aliases_path else None
+    aliases = read_aliases(options.aliases_path) if options.aliases_path else None
 
     def warn(problem: Problem) -> None:
         if not quiet:
@@ -257,7 +275,12 @@ def _prepare(
         )
     else:
         pairs = extract_triples(
-            articles, nlp=nlp, aliases=aliases, batch_size=batch_size, hypothetical=hypothetical, n_process=processes
+            articles,
+            nlp=nlp,
+            aliases=aliases,
+            batch_size=batch_size,
+            hypothetical=hypothetical,
+            n_process=options.processes,
         )
     return report, pairs
 
@@ -288,29 +311,14 @@ def _triple_row(triple: Triple) -> dict[str, Any]:
 def extract(
     paths: tuple[str, ...],
     fmt: str,
-    model: str | None,
-    aliases_path: str | None,
-    batch_size: int,
-    quiet: bool,
-    hypothetical: bool,
-    dask_scheduler: str | None,
-    processes: int,
+    extraction: ExtractionOptions,
 ) -> None:
     """Print the (actor, relation, target) triples found in PATHS.
 
     PATHS are files (.txt .md .html .json .jsonl .csv), directories, glob patterns or - for
     standard input. JSON Lines are streamed, one triple a line.
     """
-    report, pairs = _prepare(
-        paths,
-        model,
-        aliases_path,
-        quiet,
-        batch_size=batch_size,
-        hypothetical=hypothetical,
-        dask_scheduler=dask_scheduler,
-        processes=processes,
-    )
+    report, pairs = _prepare(paths, extraction)
     count = 0
     table_rows: list[dict[str, Any]] = []
     if fmt == "csv":
@@ -331,7 +339,7 @@ def extract(
                 table_rows, ("subject", "relation", "object", "polarity", "negated", "verb", "sentence"), width=60
             )
         )
-    if not quiet:
+    if not extraction.quiet:
         click.echo(f"{_read_summary(report)}; {count} triple{'s' if count != 1 else ''}", err=True)
 
 
@@ -352,13 +360,7 @@ def extract(
 def load(
     paths: tuple[str, ...],
     graph_path: str,
-    model: str | None,
-    aliases_path: str | None,
-    batch_size: int,
-    quiet: bool,
-    hypothetical: bool,
-    dask_scheduler: str | None,
-    processes: int,
+    extraction: ExtractionOptions,
     backend: Neo4jSettings | None,
     write_batch_size: int,
     as_json: bool,
@@ -369,16 +371,7 @@ def load(
     """
     driver = connect(backend) if backend is not None else None  # a bad connection fails before parsing
     with driver if driver is not None else contextlib.nullcontext():
-        report, pairs = _prepare(
-            paths,
-            model,
-            aliases_path,
-            quiet,
-            batch_size=batch_size,
-            hypothetical=hypothetical,
-            dask_scheduler=dask_scheduler,
-            processes=processes,
-        )
+        report, pairs = _prepare(paths, extraction)
         if backend is not None and driver is not None:
             _, n_triples, written = load_neo4j(driver, pairs, database=backend.database, batch_size=write_batch_size)
             summary: dict[str, Any] = {
@@ -421,7 +414,7 @@ def load(
             )
         if as_json:
             click.echo(json.dumps(summary))
-        if not quiet:
+        if not extraction.quiet:
             click.echo(message, err=True)
 
 
