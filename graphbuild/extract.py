@@ -45,7 +45,7 @@ from graphbuild.lexicon import (
     VERB_PREPS,
 )
 from graphbuild.mentions import ActorIndex, build_index
-from graphbuild.nlp import TITLE_SEPARATOR
+from graphbuild.nlp import TITLE_SEPARATOR, token_lemma
 from graphbuild.types import Article, Mention, RawTriple
 from graphbuild.vocab import CONFLICT, RELATIONS
 
@@ -165,7 +165,7 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         return direct
     if depth > 2:
         return []
-    lemma = token.lemma_.lower()
+    lemma = token_lemma(token).lower()
     if lemma in NOT_OWNED:
         return []  # "a Facebook user" is not Facebook
     if lemma in GROUP_HEADS:
@@ -284,7 +284,7 @@ def _subjects(verb: Token, index: ActorIndex) -> _Clause:
         if actors:
             return _Clause(actors, chain, chained=token is not verb)
         # object control: "led EU authorities to refer", "forced Apple to open"
-        if token is not verb and token.lemma_ in OBJECT_CONTROL and chain and _children(token, {"dobj"}):
+        if token is not verb and token_lemma(token) in OBJECT_CONTROL and chain and _children(token, {"dobj"}):
             # "led EU authorities to refer", and "helping young militants join": the object
             # does it, whether or not it names an actor
             objs = [a for c in _children(token, {"dobj"}) for a in _actors(c, index)]
@@ -334,7 +334,7 @@ def _negated(predicate: Token, chain: list[Token], subjects: list[Token]) -> boo
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
             return True
     for token in _governors(predicate, chain):
-        if token.lemma_ in NEGATING_VERBS:  # "refused to sue"; not "rejected X and sued Y"
+        if token_lemma(token) in NEGATING_VERBS:  # "refused to sue"; not "rejected X and sued Y"
             return True
     for token in subjects:
         if token.lower_ in {"neither", "none", "nobody"} or any(c.lower_ in {"neither", "no"} for c in token.children):
@@ -354,9 +354,9 @@ def _modality(predicate: Token, chain: list[Token]) -> str:
                 # "will sue" is a plan; "would support", as someone is reported to say, too
                 return "planned" if aux.lower_ not in {"would", "'d"} or _reported(token) else "hypothetical"
     for token in _governors(predicate, chain):
-        if token.lemma_ in REQUEST_VERBS:
+        if token_lemma(token) in REQUEST_VERBS:
             return "hypothetical"  # "asked Obama to help Iran": wanted, not done
-        if token.lemma_ in PLANNING_VERBS:
+        if token_lemma(token) in PLANNING_VERBS:
             return "planned"
     return "asserted"
 
@@ -364,7 +364,7 @@ def _modality(predicate: Token, chain: list[Token]) -> str:
 def _reported(token: Token) -> bool:
     """Is the clause of ``token`` what someone is reported to say?"""
     for _ in range(MAX_CHAIN):
-        if token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_ in REPORTING_VERBS:
+        if token.dep_ in {"ccomp", "xcomp"} and token_lemma(token.head) in REPORTING_VERBS:
             return True
         if token.head is token:
             return False
@@ -372,19 +372,25 @@ def _reported(token: Token) -> bool:
     return False
 
 
-def _attribution(predicate: Token, index: ActorIndex) -> str:
+def _according_to(sent: Span) -> Token | None:
+    """The "to" of the sentence's first "according to", if it has one."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
+            return tok.nbor(1)
+    return None
+
+
+def _attribution(predicate: Token, index: ActorIndex, according: Token | None) -> str:
     token = predicate
     for _ in range(MAX_CHAIN):
-        if token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS:
+        if token.dep_ == "ccomp" and token_lemma(token.head) in REPORTING_VERBS:
             names = [m.text for c in _children(token.head, SUBJECT_DEPS) for m in _actors(c, index)]
             return ", ".join(names)
         if token.head is token:
             break
         token = token.head
-    for tok in predicate.sent:
-        if tok.lower_ == "according" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
-            names = [m.text for m in _pobj_actors(tok.nbor(1), index)]
-            return ", ".join(names)
+    if according is not None:
+        return ", ".join(m.text for m in _pobj_actors(according, index))
     return ""
 
 
@@ -419,7 +425,7 @@ def _written(tokens: list[Token]) -> str:
 def lemma_of(token: Token) -> str:
     """The token's lemma, or a rule-based one when the model's is not in the lexicon
     ("fined" comes back as "fin" from the small model)."""
-    lemma = token.lemma_.lower()
+    lemma = token_lemma(token).lower()
     if lemma in VERB_PREPS:
         return lemma
     text = token.lower_
@@ -450,7 +456,7 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
     clause = _subjects(verb, index)
     subject_tokens = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     chain_words = [
-        t for t in clause.chain if t.lemma_ in CHAIN_VERBS | OBJECT_CONTROL | NEGATING_VERBS | PLANNING_VERBS
+        t for t in clause.chain if token_lemma(t) in CHAIN_VERBS | OBJECT_CONTROL | NEGATING_VERBS | PLANNING_VERBS
     ]
     written_base = [*chain_words, verb] + [
         c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "aux" and c.lower_ == "to" and chain_words)
@@ -473,7 +479,10 @@ def _verb_frames(verb: Token, index: ActorIndex) -> Iterator[_Frame]:
         preps = [
             t
             for t in verb.subtree
-            if t.dep_ == "prep" and t.i > verb.i and t.lower_ in wanted and t.head.lemma_.lower() not in VERB_PREPS
+            if t.dep_ == "prep"
+            and t.i > verb.i
+            and t.lower_ in wanted
+            and token_lemma(t.head).lower() not in VERB_PREPS
         ][:1]
         prep_confidence = min(confidence, CONFIDENCE_SURFACE)
     else:
@@ -568,7 +577,7 @@ def _label_frames(
             labels += _children(prep, {"pobj"})
     if objects:  # "calls the PKK a terrorist group", parsed as an apposition
         labels += [c for c in objects[0].children if c.dep_ == "appos" and not index.actors_at(c)]
-    words = {w.lemma_.lower() for label in labels for w in label.subtree} | {
+    words = {token_lemma(w).lower() for label in labels for w in label.subtree} | {
         w.lower_ for label in labels for w in label.subtree
     }
     if not objects or not words & NEGATIVE_LABELS:
@@ -647,7 +656,7 @@ def _copula_frames(token: Token, index: ActorIndex) -> Iterator[_Frame]:
 def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
     """ "filed a lawsuit against X", "X's lawsuit against Y", "a deal between X and Y",
     "received weapons from X" (X acts), "lifted the sanctions on X" (the conflict ends)."""
-    entry = EVENT_NOUNS.get(noun.lemma_.lower())
+    entry = EVENT_NOUNS.get(token_lemma(noun).lower())
     if entry is None or noun.pos_ not in {"NOUN", "PROPN"}:
         return
     relation, preps = entry
@@ -680,7 +689,7 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
     verb_words: list[Token] = [noun]
     confidence = CONFIDENCE_DIRECT
     usable = light is not None and (
-        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or light.lemma_ == "be"
+        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or token_lemma(light) == "be"
     )
     if not subjects and light is not None and usable:
         if _is_passive(light):
@@ -724,7 +733,7 @@ def _noun_frames(noun: Token, index: ActorIndex) -> Iterator[_Frame]:
         chain,
         subject_tokens,
         confidence,
-        reciprocal=noun.lemma_.lower() in RECIPROCAL,
+        reciprocal=token_lemma(noun).lower() in RECIPROCAL,
     )
 
 
@@ -837,15 +846,27 @@ def _versus_frames(token: Token, index: ActorIndex) -> Iterator[_Frame]:
     )
     if left is None or right is None:
         return
-    legal = any(t.lemma_.lower() in LEGAL_WORDS for t in token.sent)
+    legal = any(token_lemma(t).lower() in LEGAL_WORDS for t in token.sent)
     yield _Frame(
         "SUES" if legal else "COMPETES_WITH", [left], [right], token.text, "versus", token, [], [], CONFIDENCE_CHAINED
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What every frame of one sentence shares, worked out once per sentence."""
+
+    span: Span
+    text: str  # without the line breaks and spaces a span keeps at its ends
+    start: int
+    according: Token | None
+
+
 def _sentence_triples(sent: Span, index: ActorIndex, article: Article) -> Iterator[RawTriple]:
-    if sum(1 for t in sent if index.actors_at(t)) < 1:
+    if not any(index.actors_at(t) for t in sent):
         return
+    raw = sent.text
+    shared = _Sentence(sent, raw.strip(), sent.start_char + len(raw) - len(raw.lstrip()), _according_to(sent))
     for token in sent:
         frames: list[_Frame] = []
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
@@ -856,13 +877,14 @@ def _sentence_triples(sent: Span, index: ActorIndex, article: Article) -> Iterat
         frames.extend(_versus_frames(token, index))
         frames.extend(_state_action_frames(token, index))
         for frame in frames:
-            yield from _frame_triples(frame, sent, index, article)
+            yield from _frame_triples(frame, shared, index, article)
 
 
-def _frame_triples(frame: _Frame, sent: Span, index: ActorIndex, article: Article) -> Iterator[RawTriple]:
+def _frame_triples(frame: _Frame, shared: _Sentence, index: ActorIndex, article: Article) -> Iterator[RawTriple]:
+    sent = shared.span
     negated = _negated(frame.predicate, frame.chain, frame.subject_tokens)
     modality = _modality(frame.predicate, frame.chain)
-    attribution = _attribution(frame.predicate, index)
+    attribution = _attribution(frame.predicate, index, shared.according)
     pairs: list[tuple[Mention, Mention]] = []
     if frame.targets:
         pairs = [(s, o) for s in frame.subjects for o in frame.targets]
@@ -875,9 +897,7 @@ def _frame_triples(frame: _Frame, sent: Span, index: ActorIndex, article: Articl
                 if not relation.symmetric:
                     pairs.append((o, s))
     section, shift = _section(sent, article)
-    # the sentence without the line breaks and spaces a span keeps at its ends
-    sentence = sent.text.strip()
-    sentence_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    sentence, sentence_start = shared.text, shared.start
     for subject, obj in pairs:
         if subject.text == obj.text and obj.surface:
             # "EU authorities ... compelling it": a pronoun object is not its own subject

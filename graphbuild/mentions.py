@@ -72,6 +72,8 @@ class ActorIndex:
     acronyms: dict[str, str] = field(default_factory=dict)  # short -> long form
     generic: set[str] = field(default_factory=set)  # acronyms of common nouns
     alternates: dict[int, list[Mention]] = field(default_factory=dict)  # token i -> next candidates
+    # (number of spans it was built from, by mention start, by span start, by span end)
+    _lookup: tuple[int, dict, dict, dict] | None = field(default=None, repr=False, compare=False)
 
     def named(self, token: Token) -> Mention | None:
         return self.names.get(token.i)
@@ -89,11 +91,16 @@ class ActorIndex:
     def coordinated(self, mention: Mention) -> list[Mention]:
         """The named actors joined to ``mention`` by "and" or commas in the text, itself
         included, in text order: "Meta and Spotify", however the parser attached them."""
-        where = {m.start: (s, e) for s, e, m in self.spans}
+        if self._lookup is None or self._lookup[0] != len(self.spans):  # spans only grow
+            self._lookup = (
+                len(self.spans),
+                {m.start: (s, e) for s, e, m in self.spans},
+                {s: m for s, _, m in self.spans},
+                {e: m for _, e, m in self.spans},
+            )
+        _, where, starts, ends = self._lookup
         if mention.start not in where:
             return [mention]
-        starts = {s: m for s, _, m in self.spans}
-        ends = {e: m for _, e, m in self.spans}
         start, end = where[mention.start]
         group = [mention]
         i = start

@@ -26,6 +26,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 from graphbuild.graph import KnowledgeGraph
 from graphbuild.nlp import extraction_text, load_pipeline, model_id
 from graphbuild.pipeline import extract_triples, load_into
@@ -53,18 +55,40 @@ def timed(fn) -> float:
     return time.perf_counter() - start
 
 
+def shipped_pipeline():
+    """The model package exactly as it ships, every default component on: raw ``nlp.pipe``."""
+    import importlib
+
+    from graphbuild.nlp import DEFAULT_MODELS
+
+    for name in DEFAULT_MODELS:
+        try:
+            return importlib.import_module(name).load()
+        except ImportError:
+            continue
+    sys.exit("bench: no English spaCy model is installed")
+
+
 def throughput(nlp, articles, batch_size: int, rounds: int) -> dict:
+    """Extraction against the raw ``nlp.pipe`` of the shipped pipeline (the target), and,
+    for the record, against parsing alone with graphbuild's own settings of that pipeline
+    (lemmas on demand, NumPy's matrix multiply), which isolates the grammar's cost."""
     texts = [extraction_text(a) for a in articles]
     n_words = words(articles)
-    parse, extract = [], []
-    for _ in range(rounds):  # interleaved, so both see the same machine
-        parse.append(timed(lambda: [None for _ in nlp.pipe(texts, batch_size=batch_size)]))
+    raw_nlp = shipped_pipeline()
+    raw, tuned, extract = [], [], []
+    for _ in range(rounds):  # interleaved, so all three see the same machine
+        raw.append(timed(lambda: [None for _ in raw_nlp.pipe(texts, batch_size=batch_size)]))
+        with threadpool_limits(limits=1, user_api="blas"):  # as parse_articles runs it
+            tuned.append(timed(lambda: [None for _ in nlp.pipe(texts, batch_size=batch_size)]))
         extract.append(timed(lambda: [None for _ in extract_triples(articles, nlp=nlp, batch_size=batch_size)]))
     return {
         "words": n_words,
-        "parse_words_per_s": round(n_words / min(parse)),
+        "parse_words_per_s": round(n_words / min(raw)),
+        "tuned_parse_words_per_s": round(n_words / min(tuned)),
         "extract_words_per_s": round(n_words / min(extract)),
-        "ratio": round(min(parse) / min(extract), 3),
+        "ratio": round(min(raw) / min(extract), 3),
+        "vs_tuned_parse": round(min(tuned) / min(extract), 3),
     }
 
 
@@ -101,18 +125,24 @@ def neo4j_load(kg: KnowledgeGraph, triples: list) -> dict | None:
         with driver.session() as session:  # CALL ... IN TRANSACTIONS needs an auto-commit query
             session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
-    # the floor: the very rows the loader writes (actors, then links with all their
-    # properties), written with plain CREATE and nothing merged or checked
+    # the floor: the very rows the loader writes (articles, actors, links with all their
+    # properties, article mentions), written with plain CREATE and nothing merged or checked
     from graphbuild.neo4j_backend import _edge_row
 
+    article_rows = [{"id": k, **{f: v for f, v in meta.items() if v is not None}} for k, meta in kg.articles.items()]
     actor_rows = [{"id": n.id, "name": n.name, "type": n.type, "aliases": list(n.aliases)} for n in kg.nodes.values()]
     link_rows = [{**_edge_row(e), "relation": e.relation} for e in kg.edges.values()]
+    mention_rows = sorted(
+        {(e.article, n) for edge in kg.edges.values() for e in edge.evidence for n in (edge.source, edge.target)}
+    )
+    mention_rows = [{"article": a, "actor": n} for a, n in mention_rows]
     rows = [
         {"s": t.subject, "o": t.object, "relation": t.relation, "sentence": t.sentence, "article": t.article}
         for t in triples
     ]
     n = len(rows)
     driver.execute_query("CREATE INDEX bench_actor_id IF NOT EXISTS FOR (n:BenchActor) ON (n.id)")
+    driver.execute_query("CREATE INDEX bench_article_id IF NOT EXISTS FOR (n:BenchArticle) ON (n.id)")
     # warm up both ways of writing, so neither pays the server's query planning in the timing
     small = KnowledgeGraph(articles=dict(kg.articles), nodes=dict(kg.nodes), edges=dict(list(kg.edges.items())[:20]))
     write_neo4j(driver, small)
@@ -123,14 +153,23 @@ def neo4j_load(kg: KnowledgeGraph, triples: list) -> dict | None:
     wipe()
 
     def plain_create() -> None:
-        for i in range(0, len(actor_rows), 1000):
-            driver.execute_query("UNWIND $rows AS row CREATE (n:BenchActor) SET n = row", rows=actor_rows[i : i + 1000])
-        for i in range(0, len(link_rows), 1000):
-            driver.execute_query(
+        statements = [
+            ("UNWIND $rows AS row CREATE (n:BenchArticle) SET n = row", article_rows),
+            ("UNWIND $rows AS row CREATE (n:BenchActor) SET n = row", actor_rows),
+            (
                 "UNWIND $rows AS row MATCH (a:BenchActor {id: row.source}) MATCH (b:BenchActor {id: row.target}) "
                 "CREATE (a)-[r:$(row.relation)]->(b) SET r = row",
-                rows=link_rows[i : i + 1000],
-            )
+                link_rows,
+            ),
+            (
+                "UNWIND $rows AS row MATCH (a:BenchArticle {id: row.article}) MATCH (b:BenchActor {id: row.actor}) "
+                "CREATE (a)-[:MENTIONS]->(b)",
+                mention_rows,
+            ),
+        ]
+        for cypher, all_rows in statements:
+            for i in range(0, len(all_rows), 1000):
+                driver.execute_query(cypher, rows=all_rows[i : i + 1000])
 
     plain_create()  # warm-up, as the loader had
     wipe()
@@ -160,6 +199,7 @@ def neo4j_load(kg: KnowledgeGraph, triples: list) -> dict | None:
         "merge_per_transaction_triples_per_s": round(naive_rate),
         "vs_plain_create": round(ours_rate / plain_rate, 3),
         "vs_merge_per_transaction": round(ours_rate / naive_rate, 1),
+        "plain_create_vs_merge_per_transaction": round(plain_rate / naive_rate, 1),
         "second_load_s": round(second, 3),
         "first_load_s": round(first, 3),
         "second_over_first": round(second / first, 3),
@@ -168,11 +208,13 @@ def neo4j_load(kg: KnowledgeGraph, triples: list) -> dict | None:
 
 
 TARGETS = [
-    ("extraction / parsing alone", ("throughput", "ratio"), ">=", 1.0),
+    ("extraction / raw nlp.pipe", ("throughput", "ratio"), ">=", 1.0),
+    ("extraction / graphbuild's parse alone", ("throughput", "vs_tuned_parse"), "", None),
     ("2 processes / 1", ("scaling", "ratio"), ">=", 1.7),
     ("peak RSS 4x corpus / 1x", ("memory", "ratio"), "<=", 1.2),
     ("loader / plain UNWIND CREATE", ("neo4j", "vs_plain_create"), ">=", 0.5),
     ("loader / one MERGE per transaction", ("neo4j", "vs_merge_per_transaction"), ">=", 20.0),
+    ("plain UNWIND CREATE / one MERGE per tx", ("neo4j", "plain_create_vs_merge_per_transaction"), "", None),
     ("second load time / first", ("neo4j", "second_over_first"), "<=", 0.3333),
 ]
 
@@ -182,7 +224,10 @@ def table(results: dict) -> str:
     for label, (section, key), op, target in TARGETS:
         value = (results.get(section) or {}).get(key)
         if value is None:
-            lines.append(f"{label:<38} {'-':>10}  {op}{target:<7}  not run")
+            lines.append(f"{label:<38} {'-':>10}  {op}{target or '':<7}  not run")
+            continue
+        if target is None:
+            lines.append(f"{label:<38} {value:>10}  {'':<8}  (for the record)")
             continue
         met = value >= target if op == ">=" else value <= target
         lines.append(f"{label:<38} {value:>10}  {op}{target:<7}  {'met' if met else 'MISSED'}")

@@ -3,13 +3,27 @@ from __future__ import annotations
 import pytest
 
 from graphbuild.errors import ModelNotFoundError
-from graphbuild.nlp import DEFAULT_MODELS, PARAGRAPH_PIPE, load_pipeline, model_id
+from graphbuild.nlp import DEFAULT_MODELS, PARAGRAPH_PIPE, load_pipeline, model_id, token_lemma
 
 
 def test_default_pipeline_has_what_extraction_needs(nlp):
-    assert {"parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+    assert {"parser", "ner"} <= set(nlp.pipe_names)
+    assert "lemmatizer" in nlp.disabled  # run per token on demand, see token_lemma
     assert PARAGRAPH_PIPE in nlp.pipe_names
     assert model_id(nlp).endswith("-3.8.0")
+
+
+def test_lemmas_on_demand_equal_the_lemmatizer_s(nlp):
+    text = "Regulators fined Google and the companies were suing their rivals over better terms."
+    nlp.enable_pipe("lemmatizer")
+    try:
+        full = [t.lemma_ for t in nlp(text)]
+    finally:
+        nlp.disable_pipe("lemmatizer")
+    doc = nlp(text)
+    assert doc[1].lemma == 0 and doc[7].lemma == 0  # "fined", "suing": nothing computed until asked
+    assert [token_lemma(t) for t in doc] == full
+    assert "sue" in full and "company" in full
 
 
 def test_line_breaks_end_sentences(nlp):
