@@ -5,7 +5,7 @@ Schema (the embedded graph's, in Neo4j terms)::
     (:Actor:<Type> {id, name, type, aliases})
     (:Actor)-[:<RELATION> {id, polarity, negated, intensity, confidence, count,
                            first_seen, last_seen, evidence_*: [...]}]->(:Actor)
-    (:Article {id, title, url, date, source})-[:MENTIONS]->(:Actor)
+    (:Article {id, title, url, date, source, load_key})-[:MENTIONS]->(:Actor)
 
 Each evidence field is a list property, one entry per supporting sentence, in the same
 order across lists (``evidence_key``, ``evidence_article``, ``evidence_sentence``,
@@ -19,9 +19,10 @@ nothing at all.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import neo4j
@@ -85,6 +86,7 @@ class WriteSummary:
     properties_set: int = 0
     labels_added: int = 0
     batches: int = 0
+    articles_unchanged: int = 0  # already loaded with the same content: not written again
 
     def add(self, counters: Any) -> None:
         self.nodes_created += counters.nodes_created
@@ -127,6 +129,10 @@ def connect(settings: Neo4jSettings) -> neo4j.Driver:
     return driver
 
 
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
 def _explain(error: Exception, settings: Neo4jSettings) -> BackendError:
     """Turn a driver error into one line with the fix (the password is never included)."""
     if isinstance(error, AuthError):
@@ -145,8 +151,8 @@ def _explain(error: Exception, settings: Neo4jSettings) -> BackendError:
             "to an existing one (Community Edition has only 'neo4j')."
         )
     if isinstance(error, Neo4jError | DriverError):
-        return BackendError(f"Neo4j at {settings.uri} failed: {error.__class__.__name__}: {error}")
-    return BackendError(f"Neo4j at {settings.uri} failed: {error}")
+        return BackendError(f"Neo4j at {settings.uri} failed: {error.__class__.__name__}: {_one_line(error)}")
+    return BackendError(f"Neo4j at {settings.uri} failed: {_one_line(error)}")
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -197,6 +203,24 @@ WITH r, row, {{
 }} AS changes
 SET r += changes
 """
+
+# Written last for each chunk: an article whose load key is set was loaded whole, so a
+# rerun after a failure redoes exactly the articles that were not, and skips the rest.
+LOADED_CYPHER = f"""
+UNWIND $rows AS row
+MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
+SET a.load_key = row.key
+"""
+
+ALREADY_LOADED_CYPHER = f"""
+UNWIND $rows AS row
+MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
+WHERE a.load_key = row.key
+RETURN a.id AS id
+"""
+
+# Bump when the loader writes an article differently: every article is then written again.
+LOAD_FORMAT = "1"
 
 MENTIONS_CYPHER = f"""
 UNWIND $rows AS row
@@ -287,6 +311,11 @@ def write_neo4j(
 
     try:
         ensure_schema(driver, database=database)
+        keys = article_load_keys(kg)
+        done = _already_loaded(driver, keys, database=database, batch_size=batch_size)
+        if done:
+            summary.articles_unchanged += len(done)
+            kg = without_articles(kg, done)
         run(ARTICLES_CYPHER, [{"id": k, **v} for k, v in sorted(kg.articles.items())])
         actors: list[dict[str, Any]] = [
             {
@@ -317,11 +346,53 @@ def write_neo4j(
                 run(_links_cypher(relation), [row for row in links if row["relation"] == relation])
         known = set(kg.articles)
         run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
+        run(LOADED_CYPHER, [{"id": a, "key": keys[a]} for a in sorted(known)])
     except (Neo4jError, DriverError) as e:
         raise BackendError(
-            f"Writing to Neo4j failed: {e.__class__.__name__}: {e}. Run the same load again once the server is back; it resumes without duplicates."
+            f"Writing to Neo4j failed: {e.__class__.__name__}: {_one_line(e)}. Run the same load again once the "
+            "server is back; it writes what is missing, without duplicates."
         ) from e
     return summary
+
+
+def article_load_keys(kg: KnowledgeGraph) -> dict[str, str]:
+    """A digest of everything the graph holds from each article: its metadata and each piece
+    of evidence with the link and actor types it supports. Equal keys mean a second write of
+    the article would change nothing; a changed extraction changes the key."""
+    parts: dict[str, list[str]] = {a: [repr(sorted(meta.items()))] for a, meta in kg.articles.items()}
+    for edge in kg.edges.values():
+        types = tuple(getattr(kg.nodes.get(n), "type", "") for n in (edge.source, edge.target))
+        for e in edge.evidence:
+            if e.article in parts:
+                parts[e.article].append(repr((edge.id, types, e)))
+    return {a: hashlib.sha1("\n".join([LOAD_FORMAT, *sorted(p)]).encode("utf-8")).hexdigest() for a, p in parts.items()}
+
+
+def without_articles(kg: KnowledgeGraph, done: set[str]) -> KnowledgeGraph:
+    """The part of ``kg`` that does not come from ``done`` articles: their evidence, links
+    left with none, and actors no remaining link touches are dropped."""
+    edges = {}
+    for eid, edge in kg.edges.items():
+        kept = tuple(e for e in edge.evidence if e.article not in done)
+        if kept:
+            edges[eid] = edge if len(kept) == len(edge.evidence) else replace(edge, evidence=kept, count=len(kept))
+    used = {n for edge in edges.values() for n in (edge.source, edge.target)}
+    return KnowledgeGraph(
+        nodes={nid: node for nid, node in kg.nodes.items() if nid in used},
+        edges=edges,
+        articles={a: meta for a, meta in kg.articles.items() if a not in done},
+    )
+
+
+def _already_loaded(driver: neo4j.Driver, keys: Mapping[str, str], *, database: str, batch_size: int) -> set[str]:
+    rows = [{"id": a, "key": k} for a, k in sorted(keys.items())]
+    done: set[str] = set()
+    for batch in _batches(rows, batch_size):
+        records, _, _ = driver.execute_query(
+            ALREADY_LOADED_CYPHER, rows=batch, database_=database, routing_=RoutingControl.READ
+        )
+        done.update(r["id"] for r in records)
+    return done
 
 
 def load_neo4j(

@@ -132,6 +132,32 @@ def test_a_new_article_repeating_a_link_updates_it(neo4j_driver):
     assert sorted(row["articles"]) == ["a1", "a2"]
 
 
+def test_articles_loaded_whole_are_skipped_and_the_rest_rewritten(neo4j_driver):
+    from graph_fixtures import triple
+
+    articles = [Article("a1", "x"), Article("a2", "y")]
+    triples = [triple("Cisco", "SUES", "Apple", article="a1"), triple("Apple", "SUES", "Cisco", article="a2")]
+    kg, _ = build_graph(articles, triples)
+    assert write_neo4j(neo4j_driver, kg).articles_unchanged == 0
+    again = write_neo4j(neo4j_driver, kg)
+    assert (again.articles_unchanged, again.wrote) == (2, False)
+
+    # a load that died after a2's links but before its mentions and its load key
+    neo4j_driver.execute_query("MATCH (a:Article {id: 'a2'})-[m:MENTIONS]->() DELETE m REMOVE a.load_key")
+    resumed = write_neo4j(neo4j_driver, kg)
+    assert resumed.articles_unchanged == 1 and resumed.relationships_created == 2
+    [row] = neo4j_driver.execute_query(
+        "MATCH (:Actor {name: 'Apple'})-[r:SUES]->(:Actor {name: 'Cisco'}) "
+        "RETURN r.count AS count, COUNT { ()-[:MENTIONS]->() } AS mentions"
+    ).records
+    assert (row["count"], row["mentions"]) == (1, 4)
+
+    # a1 read differently (a new link): its key changes and it is written again
+    changed, _ = build_graph(articles, [*triples, triple("Cisco", "SUPPORTS", "Meta", article="a1")])
+    third = write_neo4j(neo4j_driver, changed)
+    assert third.articles_unchanged == 1 and third.relationships_created == 2  # SUPPORTS, a1 MENTIONS Meta
+
+
 def test_relation_types_outside_the_vocabulary_are_refused_before_writing(neo4j_driver):
     kg = KnowledgeGraph()
     kg.edges["x"] = Edge("x", "s", "t", "SUES]->() DETACH DELETE n //", "conflict", False, -1.0, 1.0, 0, None, None)
@@ -148,6 +174,40 @@ def test_hostile_query_values_are_data(neo4j_env, neo4j_driver):
     )
     assert result.exit_code == 0 and result.stdout == ""
     assert database_counts(neo4j_driver) == before
+
+
+HOSTILE = "Apple'}) DETACH DELETE n //"
+
+
+@pytest.mark.model
+def test_hostile_articles_and_aliases_are_stored_as_data(neo4j_env, neo4j_driver, tmp_path):
+    _load(neo4j_env, EXAMPLES)
+    before = database_counts(neo4j_driver)
+    articles = tmp_path / "hostile.jsonl"
+    record = {
+        "id": "x'}) MATCH (n) DETACH DELETE n //",
+        "title": '"; MATCH (n) DETACH DELETE n; //',
+        "source": "`) CALL db.clearQueryCaches() //",
+        "text": "Cisco sued Apple over the name. $(row.relation) criticized Cisco.",
+    }
+    articles.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(f'alias,canonical\nApple,"{HOSTILE}"\n', encoding="utf-8")
+    loaded = _load(neo4j_env, str(articles), "--aliases", str(aliases))
+    assert loaded["relationships_created"] > 0
+    after = database_counts(neo4j_driver)
+    assert after["articles"] == before["articles"] + 1 and after["actors"] >= before["actors"] + 1
+    [stored] = neo4j_driver.execute_query(
+        "MATCH (a:Article {id: $id}) RETURN a.title AS title, a.source AS source", id=record["id"]
+    ).records
+    assert (stored["title"], stored["source"]) == (record["title"], record["source"])
+    [link] = neo4j_driver.execute_query(
+        "MATCH (:Actor {name: 'Cisco'})-[r:SUES]->(n:Actor {name: $name}) RETURN r.evidence_sentence AS s",
+        name=HOSTILE,
+    ).records
+    assert link["s"] == ["Cisco sued Apple over the name."]
+    answer = CliRunner().invoke(cli, ["query", "rivals-of", "-p", f"actor={HOSTILE}", "--json"], env=neo4j_env)
+    assert answer.exit_code == 0 and json.loads(answer.stdout.splitlines()[0])["rival"] == "Cisco"
 
 
 def test_constraints_exist_after_a_load(neo4j_env, neo4j_driver):
