@@ -39,7 +39,8 @@ from graphbuild.normalize import read_aliases
 from graphbuild.output import csv_text, format_table, json_line
 from graphbuild.pipeline import extract_triples, load_graph_file
 from graphbuild.read import ReadReport, read_articles
-from graphbuild.store import DEFAULT_GRAPH, GRAPH_ENV, graph_stats, read_graph, to_networkx
+from graphbuild.render import question_edges, render_html
+from graphbuild.store import DEFAULT_GRAPH, GRAPH_ENV, graph_stats, read_graph, to_networkx, write_text_atomic
 from graphbuild.types import Article, Problem, Triple
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -285,6 +286,24 @@ def _prepare(
     return report, pairs
 
 
+# Exit codes: 0 all input read; 1 an error stopped the command; 2 a usage error (click's);
+# 3 the command finished, but some input was skipped (its messages went to stderr).
+EXIT_SKIPPED = 3
+
+
+def _exit_for(report: ReadReport) -> None:
+    if report.skipped:
+        raise click.exceptions.Exit(EXIT_SKIPPED)
+
+
+def _waiting(graph_path: str, quiet: bool) -> Callable[[], None]:
+    def say() -> None:
+        if not quiet:
+            click.echo(f"another load is writing {graph_path}; waiting for it to finish...", err=True)
+
+    return say
+
+
 def _read_summary(report: ReadReport) -> str:
     return (
         f"read {report.articles} article{'s' if report.articles != 1 else ''} from {report.files} "
@@ -341,6 +360,7 @@ def extract(
         )
     if not extraction.quiet:
         click.echo(f"{_read_summary(report)}; {count} triple{'s' if count != 1 else ''}", err=True)
+    _exit_for(report)
 
 
 @cli.command()
@@ -385,14 +405,16 @@ def load(
                 "properties_set": written.properties_set,
                 "labels_added": written.labels_added,
                 "batches": written.batches,
+                "articles_unchanged": written.articles_unchanged,
             }
             message = (
                 f"{_read_summary(report)}; {n_triples} triples; Neo4j {backend.uri} ({backend.database}): "
                 f"{written.nodes_created} nodes and {written.relationships_created} relationships created, "
-                f"{written.properties_set} properties set in {written.batches} batches"
+                f"{written.properties_set} properties set in {written.batches} batches, "
+                f"{written.articles_unchanged} articles already loaded"
             )
         else:
-            _, result = load_graph_file(graph_path, pairs)
+            _, result = load_graph_file(graph_path, pairs, on_wait=_waiting(graph_path, extraction.quiet))
             d = result.delta
             summary = {
                 "backend": "embedded",
@@ -416,6 +438,7 @@ def load(
             click.echo(json.dumps(summary))
         if not extraction.quiet:
             click.echo(message, err=True)
+    _exit_for(report)
 
 
 # -- questions ----------------------------------------------------------------------------------
@@ -537,6 +560,37 @@ def stats(graph_path: str, backend: Neo4jSettings | None, as_json: bool) -> None
     rows += [{"what": f"relation {k}", "count": v} for k, v in figures.get("relations", {}).items()]
     rows += [{"what": f"type {k}", "count": v} for k, v in figures.get("actor_types", {}).items()]
     click.echo(format_table(rows, ("what", "count")))
+
+
+@cli.command()
+@graph_option
+@click.option(
+    "--output", "-o", required=True, type=click.Path(dir_okay=False), help="The HTML file to write (graph.html)."
+)
+@click.option("--question", "-Q", metavar="NAME", help="Draw only what this canned question answers.")
+@click.option(
+    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="The question's parameter (repeatable)."
+)
+@_errors
+def render(graph_path: str, output: str, question: str | None, params: tuple[str, ...]) -> None:
+    """Draw the embedded graph, or one question's part of it, as an interactive HTML page.
+
+    Alliances are green, disputes red, denied links dashed; a line is wider the more
+    sentences state it, and resting the pointer on it shows them. The page opens offline.
+    """
+    kg = read_graph(graph_path, missing_ok=False)
+    if question is None:
+        edges, title = None, f"graphbuild: {graph_path}"
+    else:
+        bound = _parse_params(params)
+        _, rows = run_networkx(to_networkx(kg), question, bound)
+        edges = question_edges(kg, rows, bound)
+        shown = " ".join(f"{k}={v}" for k, v in bound.items())
+        title = f"graphbuild query {question} {shown}".strip()
+    page = render_html(kg, title=title, edges=edges)
+    write_text_atomic(output, page)
+    drawn = len(kg.edges) if edges is None else len(edges)
+    click.echo(f"{output}: {drawn} link{'s' if drawn != 1 else ''}; open it in a web browser", err=True)
 
 
 @cli.command("browser-files")

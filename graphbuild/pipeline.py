@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -25,7 +25,7 @@ from graphbuild.extract import extract_docs
 from graphbuild.graph import GraphDelta, KnowledgeGraph
 from graphbuild.nlp import parse_articles
 from graphbuild.normalize import NameChange, normalize_extractions
-from graphbuild.store import read_graph, write_graph
+from graphbuild.store import graph_lock, read_graph, write_graph
 from graphbuild.types import Article, Triple
 
 
@@ -140,14 +140,21 @@ def load_into(kg: KnowledgeGraph, pairs: Iterable[tuple[Article, list[Triple]]])
 
 
 def load_graph_file(
-    path: str | Path, pairs: Iterable[tuple[Article, list[Triple]]]
+    path: str | Path,
+    pairs: Iterable[tuple[Article, list[Triple]]],
+    *,
+    on_wait: Callable[[], None] | None = None,
 ) -> tuple[KnowledgeGraph, LoadResult]:
     """Add extracted articles to the graph file at ``path`` (created when missing).
 
-    The file is rewritten only when something changed, so a repeated load leaves it
-    byte-identical.
+    Extraction runs first; then, holding the file's lock, the graph is read, extended and
+    written back atomically, so two loads into one file at once both land (the second
+    waits for the first, calling ``on_wait`` once). The file is rewritten only when
+    something changed, so a repeated load leaves it byte-identical.
     """
-    kg = read_graph(path)
-    result = load_into(kg, pairs)
-    result.written = write_graph(kg, path) if result.delta.changed or not Path(path).exists() else False
+    extracted = list(pairs)  # no lock while parsing: only the merge is serialised
+    with graph_lock(path, on_wait=on_wait):
+        kg = read_graph(path)
+        result = load_into(kg, extracted)
+        result.written = write_graph(kg, path) if result.delta.changed or not Path(path).exists() else False
     return kg, result

@@ -18,7 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, BinaryIO, TextIO
 
@@ -38,6 +38,9 @@ STDIN = "-"
 GLOB_CHARS = frozenset("*?[")
 BINARY_SNIFF_BYTES = 8192
 MAX_TITLE_CHARS = 200
+# An article longer than this (some 150,000 words, far beyond any news story) is read as
+# consecutive parts cut at line or sentence ends, so one huge input never stops a run.
+MAX_ARTICLE_CHARS = 1_000_000
 # A line that ends a sentence is body text, not a headline: "He left." / 'she said "no!"'
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*$")
 _MONTH_NAMES = (
@@ -193,8 +196,41 @@ def parse_date(value: object) -> str | None:
 
 def _counted(articles: Iterator[Article], report: ReadReport) -> Iterator[Article]:
     for article in articles:
-        report.articles += 1
-        yield article
+        parts = split_article(article)
+        if len(parts) > 1:
+            reason = (
+                f"article {article.id!r} has {len(article.text):,} characters: read as {len(parts)} parts "
+                f"of at most {MAX_ARTICLE_CHARS:,} (ids {parts[0].id!r}...); split it to keep links across the cuts"
+            )
+            report.add(Problem(article.origin, None, reason, skipped=False))
+        for part in parts:
+            report.articles += 1
+            yield part
+
+
+def split_article(article: Article, limit: int = MAX_ARTICLE_CHARS) -> list[Article]:
+    """The article itself, or consecutive parts of at most ``limit`` characters, cut at the
+    last line break, else sentence end, else space before the limit (ids ``ID#1``, ``ID#2``...).
+
+    >>> [(p.id, p.text) for p in split_article(Article("a", "One. Two. Three."), limit=10)]
+    [('a#1', 'One. Two.'), ('a#2', 'Three.')]
+    """
+    if len(article.text) <= limit:
+        return [article]
+    pieces: list[str] = []
+    text = article.text
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n"), window.rfind(". ") + 1, 0) or window.rfind(" ")
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut].strip())
+        text = text[cut:]
+    pieces.append(text.strip())
+    pieces = [piece for piece in pieces if piece]
+    return [
+        replace(article, id=f"{article.id}#{k}", text=piece, title=article.title if k == 1 else "")
+        for k, piece in enumerate(pieces, start=1)
+    ]
 
 
 def _read_directory(path: str, report: ReadReport) -> Iterator[Article]:
@@ -236,7 +272,9 @@ def _read_stream(origin: str, raw: Iterator[bytes | str], kind: str | None, repo
         seen_text = seen_text or bool(line.strip())
         if size >= BINARY_SNIFF_BYTES and seen_text:
             break
-    if b"\0" in b"".join(head)[:BINARY_SNIFF_BYTES]:
+    # a JSON Lines file with a record in it is read line by line, whatever else it holds
+    has_record = kind == "jsonl" and any(line.lstrip().startswith(b"{") for line in head)
+    if not has_record and _looks_binary(b"".join(head)[:BINARY_SNIFF_BYTES]):
         report.add(Problem(origin, None, f"binary file, not text; give text files ({SUPPORTED})"))
         return
     if kind is None:
@@ -259,6 +297,17 @@ def _read_stream(origin: str, raw: Iterator[bytes | str], kind: str | None, repo
             yield _read_text(origin, text, markdown=kind == "markdown")
 
 
+# Bytes that text never holds (all control characters but tab, line feed, form feed and
+# carriage return). A file whose first 8 KiB are over a tenth these is binary (an image, an
+# archive, UTF-16); a stray NUL in a text file is only dropped from the line that has it.
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\x0c\r") + b"\x7f"
+BINARY_SHARE = 0.1
+
+
+def _looks_binary(head: bytes) -> bool:
+    return bool(head) and len(head) - len(head.translate(None, _CONTROL)) > BINARY_SHARE * len(head)
+
+
 def _as_bytes(line: bytes | str) -> bytes:
     # Text streams hand over str; lone surrogates become invalid UTF-8 and are then reported.
     return line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
@@ -270,6 +319,7 @@ def _invalid_utf8(origin: str, line: int | None) -> Problem:
 
 
 def _decode(origin: str, data: bytes, report: ReadReport) -> str:
+    data = data.replace(b"\0", b"")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -283,6 +333,7 @@ def _decode_lines(origin: str, lines: Iterable[bytes], report: ReadReport) -> It
     for number, line in enumerate(lines, start=1):
         if number == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
+        line = line.replace(b"\0", b"")  # the csv module refuses NUL; JSON never needs a raw one
         try:
             yield line.decode("utf-8")
         except UnicodeDecodeError:

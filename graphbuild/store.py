@@ -2,14 +2,18 @@
 
 The file is written deterministically (sorted nodes, links and keys), atomically (a
 temporary file, then a rename) and only when its content changes, so loading an article a
-second time leaves it byte-identical.
+second time leaves it byte-identical. Loads hold a lock on it (``graph_lock``), so two at
+once are serialised and neither loses the other's articles.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -123,6 +127,37 @@ def write_graph(kg: KnowledgeGraph, path: str | Path) -> bool:
     return True
 
 
+@contextlib.contextmanager
+def graph_lock(path: str | Path, *, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the graph file's lock (``PATH.lock`` beside it) for a read-modify-write.
+
+    Another process holding it makes this wait, after calling ``on_wait`` once. The lock is
+    the operating system's (``flock``): a killed process never leaves it held.
+    """
+    lock_path = Path(f"{path}.lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+b")  # closed by the with block below, after unlocking
+    except OSError as e:
+        raise GraphFileError(f"Can't lock {str(path)!r} ({e}). Check the directory exists and is writable.") from e
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write a text file by way of a temporary file and a rename: never half written."""
+    _atomic_write(Path(path), text)
+
+
 def _atomic_write(path: Path, text: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     tmp: str | None = None
@@ -140,9 +175,7 @@ def _atomic_write(path: Path, text: str) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as e:
-        raise GraphFileError(
-            f"Can't write graph file {str(path)!r}: {e}. Check the directory exists and is writable."
-        ) from e
+        raise GraphFileError(f"Can't write {str(path)!r}: {e}. Check the directory exists and is writable.") from e
     finally:
         if tmp is not None:  # a failed write must not leave its temporary file behind
             Path(tmp).unlink(missing_ok=True)

@@ -1,8 +1,48 @@
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
 from graphbuild.nlp import load_pipeline
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# No background networking: the machine is offline and Chromium's own calls only fail.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 60_000  # per browser step
+
+
+@pytest.fixture
+def browser_page(tmp_path):
+    if not Path(CHROMIUM).exists():
+        message = "chromium is not installed (scripts/test installs it; or: apt-get install chromium)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1400, "height": 1000},
+        )
+        page = context.pages[0] if context.pages else context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        try:
+            yield page
+        finally:
+            context.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -23,44 +22,11 @@ from graphbuild.canned import get_query
 from graphbuild.cli import cli
 from graphbuild.vocab import RELATIONS
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# No background networking: the machine is offline and Chromium's own calls only fail.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 60_000
 
+ROOT = Path(__file__).resolve().parents[1]
+
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j, pytest.mark.model, pytest.mark.slow]
-
-
-@pytest.fixture
-def browser_page(tmp_path):
-    if not Path(CHROMIUM).exists():
-        message = "chromium is not installed (scripts/test installs it; or: apt-get install chromium)"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path / "profile"),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_FLAGS,
-            viewport={"width": 1400, "height": 1000},
-        )
-        page = context.pages[0] if context.pages else context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        try:
-            yield page
-        finally:
-            context.close()
 
 
 def _frame(page, command):

@@ -593,3 +593,16 @@ def test_problems_are_reported_as_they_happen(tmp_path: Path) -> None:
     for article in read_articles([str(good)], report=report):
         events.append(f"article {article.origin.rsplit(':', 1)[1]}")
     assert events == ["article 1", "problem 2", "article 3"]
+
+
+def test_a_stray_nul_loses_only_its_line(tmp_path: Path) -> None:
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_bytes(
+        b'{"id": "1", "text": "Acme sued Globex."}\n\x00\x00\x00\n{"id": "2", "text": "Glo\x00bex won."}\n'
+    )
+    articles, report = read(jsonl)
+    assert [(a.id, a.text) for a in articles] == [("1", "Acme sued Globex."), ("2", "Globex won.")]
+    csv_file = tmp_path / "a.csv"
+    csv_file.write_bytes(b"id,text\n1,Acme sued\x00 Globex.\n2,Globex won.\n")
+    articles, report = read(csv_file)
+    assert [a.text for a in articles] == ["Acme sued Globex.", "Globex won."] and report.skipped == 0

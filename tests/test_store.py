@@ -131,9 +131,7 @@ def test_write_creates_missing_directories_and_leaves_no_temp_file(tmp_path: Pat
 def test_failed_write_leaves_no_temp_file(tmp_path: Path) -> None:
     path = tmp_path / "g.json"
     path.mkdir()  # a directory where the file should go: the rename fails
-    with pytest.raises(
-        GraphFileError, match=r"Can't write graph file .*g\.json.*Check the directory exists and is writable"
-    ):
+    with pytest.raises(GraphFileError, match=r"Can't write .*g\.json.*Check the directory exists and is writable"):
         write_graph(world(), path)
     assert os.listdir(tmp_path) == ["g.json"]
     assert os.listdir(path) == []
@@ -261,3 +259,58 @@ def test_written_file_has_the_usual_permissions(tmp_path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o644
     finally:
         os.umask(umask)
+
+
+def test_a_write_that_dies_before_the_rename_leaves_the_old_graph(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "g.json"
+    write_graph(world(), path)
+    before = path.read_bytes()
+
+    def crash(*_args):
+        raise KeyboardInterrupt  # what a kill between writing and renaming looks like to this process
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_graph(build([triple("Acme", "SUES", "Zephyr")]), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
+
+
+_SLOW_LOAD = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from graph_fixtures import triple
+from graphbuild import pipeline
+from graphbuild.types import Article
+read = pipeline.read_graph
+def slow_read(path):
+    kg = read(path)
+    print("locked", flush=True)
+    time.sleep(2)  # hold the lock between reading and writing the file
+    return kg
+pipeline.read_graph = slow_read
+pipeline.load_graph_file(sys.argv[1], [(Article("first", "x"), [triple("Acme", "SUES", "Borealis", article="first")])])
+"""
+
+
+def test_two_loads_into_one_file_are_serialised_and_both_land(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from graphbuild.pipeline import load_graph_file
+    from graphbuild.types import Article
+
+    path = tmp_path / "g.json"
+    tests = Path(__file__).parent
+    other = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_LOAD, str(path), str(tests)], stdout=subprocess.PIPE, text=True
+    )
+    assert other.stdout is not None and other.stdout.readline().strip() == "locked"
+    waited: list[bool] = []
+    pairs = [(Article("second", "y"), [triple("Cobalt", "AIDS", "Dynamo", article="second")])]
+    load_graph_file(path, pairs, on_wait=lambda: waited.append(True))
+    assert other.wait(timeout=30) == 0
+    assert waited == [True]
+    kg = read_graph(path)
+    assert sorted(kg.articles) == ["first", "second"]
+    assert sorted(e.relation for e in kg.edges.values()) == ["AIDS", "SUES"]

@@ -1,0 +1,150 @@
+"""Draw the graph, or the part of it one canned question is about, as an interactive page.
+
+The page is a single HTML file with everything inlined (it opens offline): alliances in
+green, disputes in red, other links grey, negated links dashed, line width growing with the
+number of sentences behind a link, and each link's sentences shown when the pointer rests on
+it. Drawing is pyvis (vis-network); this module only decides what is drawn and how.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from graphbuild.canned import Row
+from graphbuild.graph import KnowledgeGraph
+from graphbuild.types import Edge, Node
+from graphbuild.vocab import CONFLICT, COOPERATION
+
+COLORS = {COOPERATION: "#2e7d32", CONFLICT: "#c62828"}
+NEUTRAL_COLOR = "#757575"
+NODE_COLOR = {"background": "#e3eaf2", "border": "#46627f"}
+TYPE_SHAPES = {"person": "ellipse", "organization": "box", "country": "diamond", "gpe": "diamond"}
+MAX_SENTENCES = 5  # shown when hovering a link; the count says how many there are in all
+MAX_WIDTH = 12.0
+# pyvis's page asks a CDN for a stylesheet and script it does not need; the page must open offline
+_REMOTE_TAG = re.compile(r"<(link|script)\b[^>]*\b(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.S)
+_STYLE = """<style>
+.vis-tooltip { white-space: pre-wrap !important; max-width: 36em; font: 13px/1.4 sans-serif !important; }
+#graphbuild-legend { font: 14px sans-serif; margin: 8px 12px; }
+#graphbuild-legend span { display: inline-block; width: 2em; height: 0; margin: 0 .4em .25em 1em;
+  border-top: 3px solid; vertical-align: middle; }
+</style>"""
+
+
+def width_for(count: int) -> float:
+    """Line width: 1 for one sentence, growing with the logarithm of the count.
+
+    >>> [width_for(n) for n in (1, 2, 8, 10_000)]
+    [1.0, 2.5, 5.5, 12.0]
+    """
+    return min(MAX_WIDTH, 1.0 + 1.5 * math.log2(max(count, 1)))
+
+
+def edge_tooltip(edge: Edge, nodes: Mapping[str, Node]) -> str:
+    """Plain text (never HTML) shown when hovering a link: what it says and its sentences."""
+    source, target = nodes[edge.source].name, nodes[edge.target].name
+    relation = ("NOT " if edge.negated else "") + edge.relation
+    mentions = f"{edge.count} sentence{'s' if edge.count != 1 else ''}"
+    lines = [f"{source} {relation} {target} ({edge.polarity}, {mentions})"]
+    for e in edge.evidence[:MAX_SENTENCES]:
+        where = ", ".join(part for part in (e.article, e.date) if part)
+        lines.append(f"\u201c{e.sentence}\u201d ({where})")
+    if edge.count > MAX_SENTENCES:
+        lines.append(f"... and {edge.count - MAX_SENTENCES} more: graphbuild query evidence")
+    return "\n\n".join(lines)
+
+
+def question_edges(kg: KnowledgeGraph, rows: Sequence[Row], params: Mapping[str, Any]) -> list[Edge]:
+    """The links a canned question's answer is about: between the actors named in the same
+    row (and the actors given as parameters), of the relations the rows name, if they name any."""
+    lookup = _name_lookup(kg)
+    given = {nid for value in params.values() if isinstance(value, str) for nid in lookup.get(value.casefold(), ())}
+    pairs: set[frozenset[str]] = set()
+    relations: set[str] = set()
+    for row in rows:
+        named = set(given)
+        for column, value in row.items():
+            if column in {"relation", "relations"}:
+                relations.update([value] if isinstance(value, str) else value or ())
+            elif isinstance(value, str):
+                named.update(lookup.get(value.casefold(), ()))
+        pairs.update(frozenset((a, b)) for a in named for b in named if a != b)
+    return [
+        edge
+        for edge in kg.edges.values()
+        if frozenset((edge.source, edge.target)) in pairs and (not relations or edge.relation in relations)
+    ]
+
+
+def _name_lookup(kg: KnowledgeGraph) -> dict[str, set[str]]:
+    lookup: dict[str, set[str]] = {}
+    for node in kg.nodes.values():
+        for name in (node.name, *node.aliases):
+            lookup.setdefault(name.casefold(), set()).add(node.id)
+    return lookup
+
+
+def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None = None) -> str:
+    """The page for ``edges`` (default: every link) and the actors they join.
+
+    With the whole graph, actors without links are drawn too.
+    """
+    from pyvis.network import Network  # imported here: only this command draws
+
+    chosen = sorted(kg.edges.values() if edges is None else edges, key=lambda e: e.id)
+    ids = {n for e in chosen for n in (e.source, e.target)} if edges is not None else set(kg.nodes)
+    degree: dict[str, int] = {}
+    for e in chosen:
+        for n in (e.source, e.target):
+            degree[n] = degree.get(n, 0) + e.count
+    net = Network(height="85vh", width="100%", directed=True, cdn_resources="in_line", heading="", bgcolor="#ffffff")
+    for nid in sorted(ids):
+        node = kg.nodes[nid]
+        about = [f"{node.name} ({node.type})"]
+        if node.aliases:
+            about.append("also: " + ", ".join(node.aliases))
+        net.add_node(
+            nid,
+            label=node.name,
+            title="\n".join(about),
+            shape=TYPE_SHAPES.get(node.type, "ellipse"),
+            color=NODE_COLOR,
+            value=1 + degree.get(nid, 0),
+        )
+    fan: dict[frozenset[str], int] = {}  # parallel links between one pair curve apart
+    for e in chosen:
+        pair = frozenset((e.source, e.target))
+        k = fan[pair] = fan.get(pair, -1) + 1
+        net.add_edge(
+            e.source,
+            e.target,
+            id=e.id,
+            title=edge_tooltip(e, kg.nodes),
+            label=e.relation.lower().replace("_", " "),
+            color=COLORS.get(e.polarity, NEUTRAL_COLOR),
+            width=width_for(e.count),
+            dashes=e.negated,
+            arrows="to",
+            font={"size": 10, "align": "middle", "color": "#444444"},
+            smooth={"enabled": k > 0, "type": "curvedCW", "roundness": 0.2 * k},
+        )
+    net.set_options(
+        '{"physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300}},'
+        ' "interaction": {"hover": true, "tooltipDelay": 120}}'
+    )
+    page = _REMOTE_TAG.sub("", net.generate_html(notebook=False))
+    legend = (
+        f'<div id="graphbuild-legend"><strong>{html.escape(title)}</strong>'
+        f" &middot; {len(ids)} actors, {len(chosen)} links"
+        f'<span style="border-color:{COLORS[COOPERATION]}"></span>alliance'
+        f'<span style="border-color:{COLORS[CONFLICT]}"></span>dispute'
+        f'<span style="border-color:{NEUTRAL_COLOR}"></span>other'
+        '<span style="border-top-style:dashed"></span>denied'
+        " &middot; width: sentences &middot; hover a link for its evidence</div>"
+    )
+    page = page.replace("</head>", _STYLE + "\n</head>", 1)
+    return re.sub(r"<body>", "<body>\n" + legend, page, count=1)
