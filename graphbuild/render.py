@@ -35,6 +35,12 @@ _STYLE = """<style>
 </style>"""
 
 
+def _node_tooltip(text: str) -> str:
+    """Text for a tooltip. pyvis shows node tooltips as HTML once any of them holds "href",
+    so that word is broken by an invisible space: a tooltip is always text, never markup."""
+    return text.replace("href", "hre\u200bf")
+
+
 def width_for(count: int) -> float:
     """Line width: 1 for one sentence, growing with the logarithm of the count.
 
@@ -59,25 +65,31 @@ def edge_tooltip(edge: Edge, nodes: Mapping[str, Node]) -> str:
 
 
 def question_edges(kg: KnowledgeGraph, rows: Sequence[Row], params: Mapping[str, Any]) -> list[Edge]:
-    """The links a canned question's answer is about: between the actors named in the same
-    row (and the actors given as parameters), of the relations the rows name, if they name any."""
+    """The links a canned question's answer is about, row by row: between the actors a row
+    names (and those given as parameters), of the relations that row names if it names any,
+    denied or not as the row says (rows that do not say count only links not denied, as the
+    alliance and dispute questions do)."""
     lookup = _name_lookup(kg)
     given = {nid for value in params.values() if isinstance(value, str) for nid in lookup.get(value.casefold(), ())}
-    pairs: set[frozenset[str]] = set()
-    relations: set[str] = set()
+    by_pair: dict[frozenset[str], list[Edge]] = {}
+    for edge in kg.edges.values():
+        by_pair.setdefault(frozenset((edge.source, edge.target)), []).append(edge)
+    chosen: dict[str, Edge] = {}
     for row in rows:
         named = set(given)
+        relations: set[str] = set()
         for column, value in row.items():
             if column in {"relation", "relations"}:
                 relations.update([value] if isinstance(value, str) else value or ())
             elif isinstance(value, str):
                 named.update(lookup.get(value.casefold(), ()))
-        pairs.update(frozenset((a, b)) for a in named for b in named if a != b)
-    return [
-        edge
-        for edge in kg.edges.values()
-        if frozenset((edge.source, edge.target)) in pairs and (not relations or edge.relation in relations)
-    ]
+        negated = bool(row.get("negated", False))
+        for a in named:
+            for b in named:
+                for edge in by_pair.get(frozenset((a, b)), []) if a < b else []:
+                    if edge.negated == negated and (not relations or edge.relation in relations):
+                        chosen[edge.id] = edge
+    return [chosen[k] for k in sorted(chosen)]
 
 
 def _name_lookup(kg: KnowledgeGraph) -> dict[str, set[str]]:
@@ -110,7 +122,7 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
         net.add_node(
             nid,
             label=node.name,
-            title="\n".join(about),
+            title=_node_tooltip("\n".join(about)),
             shape=TYPE_SHAPES.get(node.type, "ellipse"),
             color=NODE_COLOR,
             value=1 + degree.get(nid, 0),
@@ -123,7 +135,7 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
             e.source,
             e.target,
             id=e.id,
-            title=edge_tooltip(e, kg.nodes),
+            title=edge_tooltip(e, kg.nodes),  # pyvis looks for "href" in node tooltips only
             label=e.relation.lower().replace("_", " "),
             color=COLORS.get(e.polarity, NEUTRAL_COLOR),
             width=width_for(e.count),
@@ -134,7 +146,7 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
         )
     net.set_options(
         '{"physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300}},'
-        ' "interaction": {"hover": true, "tooltipDelay": 120}}'
+        ' "interaction": {"hover": true, "tooltipDelay": 120}, "layout": {"randomSeed": 7}}'
     )
     page = _REMOTE_TAG.sub("", net.generate_html(notebook=False))
     legend = (
@@ -147,4 +159,4 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
         " &middot; width: sentences &middot; hover a link for its evidence</div>"
     )
     page = page.replace("</head>", _STYLE + "\n</head>", 1)
-    return re.sub(r"<body>", "<body>\n" + legend, page, count=1)
+    return page.replace("<body>", "<body>\n" + legend, 1)

@@ -17,6 +17,7 @@ from graphbuild.store import to_networkx, write_graph
 from graphbuild.vocab import CONFLICT, COOPERATION
 
 HOSTILE = 'Acme said "</script><script>window.pwned = 1</script>" and <img src=x onerror="window.pwned=2">'
+HOSTILE_NAME = '<img src=x onerror="window.pwned=3"> href Holdings'
 
 
 def test_width_grows_with_sentences_and_is_capped():
@@ -44,6 +45,11 @@ def test_a_question_draws_the_links_its_answer_is_about():
         ("Borealis", "ALLIES_WITH", "Acme"),
         ("Acme", "SUPPORTS", "Cobalt"),
     }
+    _, rows = run_networkx(to_networkx(kg), "rivals-of", {"actor": "Acme"})
+    edges = question_edges(kg, rows, {"actor": "Acme"})  # the denied accusation of Dynamo is no rivalry
+    assert [(kg.nodes[e.source].name, e.relation, kg.nodes[e.target].name) for e in edges] == [
+        ("Acme", "COMPETES_WITH", "Ember")
+    ]
     _, rows = run_networkx(to_networkx(kg), "evidence", {"actor_a": "cobalt", "actor_b": "Dynamo"})
     assert {e.relation for e in question_edges(kg, rows, {"actor_a": "cobalt", "actor_b": "Dynamo"})} == {
         "SUES",
@@ -54,19 +60,29 @@ def test_a_question_draws_the_links_its_answer_is_about():
 
 
 def test_the_page_opens_offline_and_holds_text_as_data():
-    kg = build([triple("Acme", "CRITICIZES", "Borealis", verb=HOSTILE)])
+    kg = build([triple("Acme", "CRITICIZES", "Borealis", verb=HOSTILE), triple(HOSTILE_NAME, "SUES", "Acme")])
     page = render_html(kg, title="<b>t</b>")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)  # nothing fetched: it opens offline
     assert "<script>window.pwned" not in page and "<img src=x" not in page
     assert "&lt;b&gt;t&lt;/b&gt;" in page
+    start = page.index("nodes = new vis.DataSet(") + len("nodes = new vis.DataSet(")
+    nodes = json.JSONDecoder().raw_decode(page[start:])[0]
+    # pyvis renders node tooltips as HTML once one holds "href": none may
+    assert all("href" not in n["title"] for n in nodes)
+    assert any(n["label"] == HOSTILE_NAME for n in nodes)
+    assert render_html(kg, title="a\\1 b\\x").count("a\\1 b\\x") == 1  # backslashes are text
 
 
 @pytest.mark.browser
 def test_render_draws_every_node_in_chromium(browser_page, tmp_path):
     graph, out = tmp_path / "g.json", tmp_path / "graph.html"
     kg = world()
-    extra = triple("Acme", "CRITICIZES", "Ember", article="a9", verb=HOSTILE)
-    kg.add_triples([extra])
+    kg.add_triples(
+        [
+            triple("Acme", "CRITICIZES", "Ember", article="a9", verb=HOSTILE),
+            triple(HOSTILE_NAME, "SUES", "Flux", article="a9", subject_text=HOSTILE_NAME + " href"),
+        ]
+    )
     write_graph(kg, graph)
     result = CliRunner().invoke(cli, ["render", "--graph", str(graph), "--output", str(out)])
     assert result.exit_code == 0, result.output
@@ -111,7 +127,7 @@ def test_render_draws_every_node_in_chromium(browser_page, tmp_path):
                       const [a, b] = Object.values(network.getPositions(network.getConnectedNodes(id)));
                       for (let t = 0.5; t < 0.9; t += 0.05) {  // a point of the line clear of labels
                         const p = network.canvasToDOM({x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)});
-                        if (network.getEdgeAt(p) === id) return p; }
+                        if (network.getEdgeAt(p) === id && network.getNodeAt(p) === undefined) return p; }
                       return null; }""",
         opposes.id,
     )
@@ -123,6 +139,15 @@ def test_render_draws_every_node_in_chromium(browser_page, tmp_path):
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text().startswith("Borealis OPPOSES Ember (conflict, 1 sentence)")
     assert opposes.evidence[0].sentence in tooltip.inner_text()
+
+    # hovering the actor with a hostile name shows the name as text
+    hostile = next(n for n in kg.nodes.values() if n.name == HOSTILE_NAME)
+    at = page.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", hostile.id)
+    page.mouse.move(box["x"] + at["x"] + 30, box["y"] + at["y"] + 30)
+    page.mouse.move(box["x"] + at["x"], box["y"] + at["y"], steps=8)
+    page.wait_for_function("() => document.querySelector('div.vis-tooltip').innerText.includes('organization')")
+    assert HOSTILE_NAME.replace("href", "hre\u200bf") in tooltip.inner_text()
+    assert page.evaluate("() => window.pwned || 0") == 0
     page.screenshot(path=str(tmp_path / "render.png"))
 
 
