@@ -12,9 +12,10 @@ The CLI is a thin wrapper over these functions; so is anything else that embeds 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,14 @@ def load_into(kg: KnowledgeGraph, pairs: Iterable[tuple[Article, list[Triple]]])
     return result
 
 
+def _file_state(path: str | Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def load_graph_file(
     path: str | Path,
     pairs: Iterable[tuple[Article, list[Triple]]],
@@ -147,14 +156,18 @@ def load_graph_file(
 ) -> tuple[KnowledgeGraph, LoadResult]:
     """Add extracted articles to the graph file at ``path`` (created when missing).
 
-    Extraction runs first; then, holding the file's lock, the graph is read, extended and
-    written back atomically, so two loads into one file at once both land (the second
+    Extraction runs first; then, holding the file's lock, the graph is read again if it
+    changed meanwhile, extended and written back atomically, so two loads into one file at once both land (the second
     waits for the first, calling ``on_wait`` once). The file is rewritten only when
     something changed, so a repeated load leaves it byte-identical.
     """
-    extracted = list(pairs)  # no lock while parsing: only the merge is serialised
+    kg = read_graph(path)  # a damaged file fails before any parsing
+    seen = _file_state(path)
+    # no lock while parsing, only while merging; the texts are not kept, only what the graph holds
+    extracted = [(replace(article, text=""), triples) for article, triples in pairs]
     with graph_lock(path, on_wait=on_wait):
-        kg = read_graph(path)
+        if _file_state(path) != seen:  # another load wrote it meanwhile
+            kg = read_graph(path)
         result = load_into(kg, extracted)
         result.written = write_graph(kg, path) if result.delta.changed or not Path(path).exists() else False
     return kg, result

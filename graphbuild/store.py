@@ -137,20 +137,27 @@ def graph_lock(path: str | Path, *, on_wait: Callable[[], None] | None = None) -
     lock_path = Path(f"{path}.lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a+b")  # closed by the with block below, after unlocking
+        # read-only is enough for flock, and works on a lock file another user created
+        fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o666)
     except OSError as e:
         raise GraphFileError(f"Can't lock {str(path)!r} ({e}). Check the directory exists and is writable.") from e
-    with handle:
+    try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if on_wait is not None:
                 on_wait()
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError as e:
+            raise GraphFileError(
+                f"Can't lock {str(path)!r} ({e}); the file system may not support locks. Use a local --graph path."
+            ) from e
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

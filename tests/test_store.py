@@ -282,13 +282,12 @@ sys.path.insert(0, sys.argv[2])
 from graph_fixtures import triple
 from graphbuild import pipeline
 from graphbuild.types import Article
-read = pipeline.read_graph
-def slow_read(path):
-    kg = read(path)
+merge = pipeline.load_into
+def slow_merge(kg, pairs):
     print("locked", flush=True)
     time.sleep(2)  # hold the lock between reading and writing the file
-    return kg
-pipeline.read_graph = slow_read
+    return merge(kg, pairs)
+pipeline.load_into = slow_merge
 pipeline.load_graph_file(sys.argv[1], [(Article("first", "x"), [triple("Acme", "SUES", "Borealis", article="first")])])
 """
 
@@ -314,3 +313,17 @@ def test_two_loads_into_one_file_are_serialised_and_both_land(tmp_path: Path) ->
     kg = read_graph(path)
     assert sorted(kg.articles) == ["first", "second"]
     assert sorted(e.relation for e in kg.edges.values()) == ["AIDS", "SUES"]
+
+
+def test_a_damaged_graph_fails_before_any_article_is_parsed(tmp_path: Path) -> None:
+    from graphbuild.pipeline import load_graph_file
+
+    path = tmp_path / "g.json"
+    path.write_text('{"format": "graphbuild-graph/1", "nodes": [', encoding="utf-8")
+
+    def never():
+        raise AssertionError("parsed before the graph was checked")
+        yield
+
+    with pytest.raises(GraphFileError, match="damaged"):
+        load_graph_file(path, never())
