@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -49,6 +50,9 @@ def load_pipeline(name: str | None = None) -> Language:
     Args:
         name: a package name (``en_core_web_sm``) or a directory holding a pipeline; ``None``
             tries ``DEFAULT_MODELS`` in order.
+
+    The pipeline multiplies matrices through NumPy, and the process's BLAS is held to one
+    thread from then on (see ``_prepare``).
 
     Raises:
         ModelNotFoundError: nothing usable is installed; the message gives the install
@@ -98,9 +102,16 @@ def _prepare(nlp: Language) -> Language:
         nlp.select_pipes(disable=unused)
     if "lemmatizer" in nlp.component_names:
         lemmatizer = nlp.get_pipe("lemmatizer")
-        lemmatizer._validate_tables()  # type: ignore[attr-defined]
+        try:
+            lemmatizer._validate_tables()  # type: ignore[attr-defined]
+        except ValueError as e:
+            raise ModelNotFoundError(f"The spaCy pipeline's lemmatizer has no tables ({e}). {INSTALL_HINT}") from e
         _LEMMATIZERS[id(nlp.vocab)] = (nlp.vocab, lemmatizer)
     _use_numpy_matmul(nlp)
+    # One BLAS thread for the whole process: the model's matrices are small, and a second
+    # thread only takes the core another worker could use (the same wall time, ~1.6x the
+    # CPU). Set once here, not around each parse, because threads (a Dask worker's) share it.
+    threadpool_limits(limits=1, user_api="blas")
     if PARAGRAPH_PIPE not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     nlp.max_length = MAX_LENGTH
@@ -114,9 +125,16 @@ _LEMMATIZERS: dict[int, tuple[object, object]] = {}
 def token_lemma(token: Token) -> str:
     """The token's lemma, computed on first use by the pipeline's own (disabled) lemmatizer
     and stored on the token, so the result is what a full run of the pipeline gives."""
-    if token.lemma == 0:
-        entry = _LEMMATIZERS.get(id(token.doc.vocab))
-        token.lemma_ = entry[1].lemmatize(token)[0] if entry else token.lower_  # type: ignore[attr-defined]
+    entry = _LEMMATIZERS.get(id(token.doc.vocab))
+    if entry is None:
+        if token.lemma == 0:
+            # a Doc from a pipeline load_pipeline did not prepare, with its lemmatizer off
+            warnings.warn("no lemmatizer for this Doc: words are read as written", stacklevel=2)
+            return token.lower_
+        return token.lemma_
+    lemmatizer = entry[1]
+    if token.lemma == 0 or lemmatizer.overwrite:  # type: ignore[attr-defined]
+        token.lemma_ = lemmatizer.lemmatize(token)[0]  # type: ignore[attr-defined]
     return token.lemma_
 
 
@@ -148,11 +166,6 @@ def extraction_text(article: Article) -> str:
 def parse_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles in batches, keeping each article beside its Doc and in input order.
-
-    While it runs, BLAS uses one thread: the model's matrices are small, and a second thread
-    only takes the core another worker process could use (the same wall time, ~1.6x the CPU).
-    """
+    """Parse articles in batches, keeping each article beside its Doc and in input order."""
     pairs = ((extraction_text(article), article) for article in articles)
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)

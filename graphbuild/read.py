@@ -209,23 +209,28 @@ def _counted(articles: Iterator[Article], report: ReadReport) -> Iterator[Articl
 
 
 def split_article(article: Article, limit: int = MAX_ARTICLE_CHARS) -> list[Article]:
-    """The article itself, or consecutive parts of at most ``limit`` characters, cut at the
-    last line break, else sentence end, else space before the limit (ids ``ID#1``, ``ID#2``...).
+    """The article itself, or consecutive parts of at most ``limit`` characters, each cut at
+    the last line break or sentence end before the limit, else at the last space (ids
+    ``ID#1``, ``ID#2``...).
 
     >>> [(p.id, p.text) for p in split_article(Article("a", "One. Two. Three."), limit=10)]
     [('a#1', 'One. Two.'), ('a#2', 'Three.')]
     """
-    if len(article.text) <= limit:
+    text = article.text
+    if len(text) <= limit:
         return [article]
     pieces: list[str] = []
-    text = article.text
-    while len(text) > limit:
-        window = text[:limit]
-        cut = max(window.rfind("\n"), window.rfind(". ") + 1, 0) or window.rfind(" ")
-        cut = cut if cut > 0 else limit
-        pieces.append(text[:cut].strip())
-        text = text[cut:]
-    pieces.append(text.strip())
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end) + 1)
+        if cut <= start:
+            cut = text.rfind(" ", start, end)
+        if cut <= start:
+            cut = end
+        pieces.append(text[start:cut].strip())
+        start = cut
+    pieces.append(text[start:].strip())
     pieces = [piece for piece in pieces if piece]
     return [
         replace(article, id=f"{article.id}#{k}", text=piece, title=article.title if k == 1 else "")
