@@ -22,7 +22,9 @@ from graphbuild.vocab import CONFLICT, COOPERATION
 COLORS = {COOPERATION: "#2e7d32", CONFLICT: "#c62828"}
 NEUTRAL_COLOR = "#757575"
 NODE_COLOR = {"background": "#e3eaf2", "border": "#46627f"}
-TYPE_SHAPES = {"person": "ellipse", "organization": "box", "country": "diamond", "gpe": "diamond"}
+# actors by type (graphbuild.vocab.TYPE_LABELS): people round, governments tinted
+TYPE_SHAPES = {"person": "ellipse"}
+TYPE_COLORS = {"government": {"background": "#f6ecd2", "border": "#8a6d1f"}}
 MAX_SENTENCES = 5  # shown when hovering a link; the count says how many there are in all
 MAX_WIDTH = 12.0
 # pyvis's page asks a CDN for a stylesheet and script it does not need; the page must open offline
@@ -123,8 +125,8 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
             nid,
             label=node.name,
             title=_node_tooltip("\n".join(about)),
-            shape=TYPE_SHAPES.get(node.type, "ellipse"),
-            color=NODE_COLOR,
+            shape=TYPE_SHAPES.get(node.type, "box"),
+            color=TYPE_COLORS.get(node.type, NODE_COLOR),
             value=1 + degree.get(nid, 0),
         )
     fan: dict[frozenset[str], int] = {}  # parallel links between one pair curve apart
@@ -145,7 +147,8 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
             smooth={"enabled": k > 0, "type": "curvedCW", "roundness": 0.2 * k},
         )
     net.set_options(
-        '{"physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300}},'
+        '{"physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300},'
+        ' "forceAtlas2Based": {"springLength": 170, "gravitationalConstant": -90, "avoidOverlap": 0.4}},'
         ' "interaction": {"hover": true, "tooltipDelay": 120}, "layout": {"randomSeed": 7}}'
     )
     page = _REMOTE_TAG.sub("", net.generate_html(notebook=False))
