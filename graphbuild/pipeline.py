@@ -157,9 +157,9 @@ def load_graph_file(
     """Add extracted articles to the graph file at ``path`` (created when missing).
 
     Extraction runs first; then, holding the file's lock, the graph is read again if it
-    changed meanwhile, extended and written back atomically, so two loads into one file at once both land (the second
-    waits for the first, calling ``on_wait`` once). The file is rewritten only when
-    something changed, so a repeated load leaves it byte-identical.
+    changed meanwhile, extended and written back atomically, so two loads into one file at
+    once both land (the second waits for the first, calling ``on_wait`` once). The file is
+    rewritten only when something changed, so a repeated load leaves it byte-identical.
     """
     kg = read_graph(path)  # a damaged file fails before any parsing
     seen = _file_state(path)

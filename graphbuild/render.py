@@ -12,6 +12,7 @@ import html
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
 from typing import Any
 
 from graphbuild.canned import Row
@@ -86,11 +87,10 @@ def question_edges(kg: KnowledgeGraph, rows: Sequence[Row], params: Mapping[str,
             elif isinstance(value, str):
                 named.update(lookup.get(value.casefold(), ()))
         negated = bool(row.get("negated", False))
-        for a in named:
-            for b in named:
-                for edge in by_pair.get(frozenset((a, b)), []) if a < b else []:
-                    if edge.negated == negated and (not relations or edge.relation in relations):
-                        chosen[edge.id] = edge
+        for a, b in combinations(sorted(named), 2):
+            for edge in by_pair.get(frozenset((a, b)), []):
+                if edge.negated == negated and (not relations or edge.relation in relations):
+                    chosen[edge.id] = edge
     return [chosen[k] for k in sorted(chosen)]
 
 

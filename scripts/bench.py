@@ -26,8 +26,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from threadpoolctl import threadpool_limits
-
 from graphbuild.graph import KnowledgeGraph
 from graphbuild.nlp import extraction_text, load_pipeline, model_id
 from graphbuild.pipeline import extract_triples, load_into
@@ -57,15 +55,12 @@ def timed(fn) -> float:
 
 def shipped_pipeline():
     """The model package exactly as it ships, every default component on: raw ``nlp.pipe``."""
-    import importlib
-
-    from graphbuild.nlp import DEFAULT_MODELS
+    from graphbuild.nlp import DEFAULT_MODELS, _try_load
 
     for name in DEFAULT_MODELS:
-        try:
-            return importlib.import_module(name).load()
-        except ImportError:
-            continue
+        nlp = _try_load(name)
+        if nlp is not None:
+            return nlp
     sys.exit("bench: no English spaCy model is installed")
 
 
@@ -79,8 +74,7 @@ def throughput(nlp, articles, batch_size: int, rounds: int) -> dict:
     raw, tuned, extract = [], [], []
     for _ in range(rounds):  # interleaved, so all three see the same machine
         raw.append(timed(lambda: [None for _ in raw_nlp.pipe(texts, batch_size=batch_size)]))
-        with threadpool_limits(limits=1, user_api="blas"):  # as parse_articles runs it
-            tuned.append(timed(lambda: [None for _ in nlp.pipe(texts, batch_size=batch_size)]))
+        tuned.append(timed(lambda: [None for _ in nlp.pipe(texts, batch_size=batch_size)]))
         extract.append(timed(lambda: [None for _ in extract_triples(articles, nlp=nlp, batch_size=batch_size)]))
     return {
         "words": n_words,
