@@ -1,112 +1,233 @@
 """Neo4j Browser helpers: a guide with the canned questions, a style, a favorites bundle.
 
 - ``graphbuild.html``: a Browser guide, one slide per canned question, each query a
-  runnable block. ``scripts/neo4j`` serves it from the local server and opens it with the
-  style on every connect (``browser.post_connect_cmd``).
-- ``graphbuild.grass``: alliances green, disputes red, neutral grey, actors captioned by
-  name; the same as ``queries/style.grass``.
+  runnable block. ``scripts/neo4j`` serves it from the local server and opens it in the
+  sidebar on every connect (``browser.post_connect_cmd``).
+- ``graphbuild.grass``: actors coloured by type, alliances green, disputes red, denied links
+  (``NOT_*`` types) and neutral ones grey, articles captioned by title. The same as
+  ``queries/style.grass``.
 - ``graphbuild-queries.zip``: the ``.cypher`` files; dropped onto any Browser (Docker, Aura)
   they become favorites.
+- ``graphbuild-init.js``: for the local server only, loaded by Browser's page before the app:
+  it stores the style and settings where Browser keeps its own (so no ``:style`` or ``:config``
+  frame fills the stream) and prefills the connect form with user ``neo4j``.
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
 import io
+import json
 import zipfile
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 
+from jinja2 import Environment, PackageLoader
+
 from graphbuild.canned import Query, list_queries
-from graphbuild.vocab import (
-    ARTICLE_LABEL,
-    CONFLICT,
-    COOPERATION,
-    MENTIONS,
-    NODE_LABEL,
-    RELATIONS,
-    TYPE_LABELS,
+from graphbuild.palette import (
+    ARTICLE_COLOURS,
+    DENIED_COLOUR,
+    NEUTRAL_COLOUR,
+    POLARITY_COLOURS,
+    TYPE_COLOURS,
+    TYPE_LEGEND,
 )
+from graphbuild.vocab import ARTICLE_LABEL, MENTIONS, NODE_LABEL, RELATIONS, TYPE_LABELS, link_type
 
 GUIDE = "graphbuild.html"
 STYLE = "graphbuild.grass"
 FAVORITES = "graphbuild-queries.zip"
-COLOURS = {COOPERATION: "#2E9E44", CONFLICT: "#E03C31"}
-NEUTRAL_COLOUR = "#8C8C8C"
-EXAMPLE_PARAMS = "{actor: 'Apple', actor_a: 'Cisco', actor_b: 'Apple', limit: 25}"
+INIT_SCRIPT = "graphbuild-init.js"
+# The guide's parameters name actors of the example articles, so every slide answers on them.
+EXAMPLE_PARAMS: dict[str, str | int] = {
+    "actor": "Helix Robotics",
+    "actor_a": "Orbital Networks",
+    "actor_b": "Vantage Mobile",
+    "limit": 25,
+}
+_MATCH_ACTOR = "toLower({v}.name) = toLower(${p}) OR any(x IN {v}.aliases WHERE toLower(x) = toLower(${p}))"
 GRAPH_QUERY = (
     "MATCH p = (a:Actor)-[r]->(b:Actor)\nWHERE r.polarity IN ['cooperation', 'conflict'] AND NOT r.negated\nRETURN p"
 )
 NEIGHBOURHOOD_QUERY = (
-    "MATCH (a:Actor)\nWHERE toLower(a.name) = toLower($actor) OR any(x IN a.aliases WHERE toLower(x) = toLower($actor))\n"
-    "MATCH p = (a)-[r]-(:Actor)\nWHERE NOT r.negated\nRETURN p"
+    f"MATCH (a:Actor)\nWHERE {_MATCH_ACTOR.format(v='a', p='actor')}\nMATCH p = (a)-[r]-(:Actor)\nRETURN p"
 )
+# Both actors matched by name or alias, as the canned questions match them; each article is
+# drawn with its MENTIONS of the two, so it sits beside the link it supports.
 SOURCES_QUERY = (
-    "MATCH (a:Actor)-[r]-(b:Actor)\nWHERE toLower(a.name) = toLower($actor_a) AND toLower(b.name) = toLower($actor_b)\n"
-    "MATCH (art:Article) WHERE art.id IN r.evidence_article\nRETURN a, r, b, art"
+    f"MATCH (a:Actor) WHERE {_MATCH_ACTOR.format(v='a', p='actor_a')}\n"
+    f"MATCH (b:Actor) WHERE {_MATCH_ACTOR.format(v='b', p='actor_b')}\n"
+    "MATCH p = (a)-[r]-(b)\n"
+    "MATCH (art:Article) WHERE art.id IN r.evidence_article\n"
+    "MATCH m = (art)-[:MENTIONS]->(x) WHERE x = a OR x = b\n"
+    "RETURN p, m"
 )
+
+Rule = tuple[str, dict[str, str]]
+
+
+def style_rules() -> list[Rule]:
+    """The Browser style as (selector, properties), in the order Browser applies them: a later
+    rule wins, so each type's colour comes after the rule every actor shares."""
+    rules: list[Rule] = [
+        (
+            "node",
+            {
+                "diameter": "50px",
+                "color": "#A5ABB6",
+                "border-color": "#9AA1AC",
+                "border-width": "2px",
+                "text-color-internal": "#FFFFFF",
+                "font-size": "10px",
+            },
+        ),
+        (
+            "relationship",
+            {
+                "color": "#A5ABB6",
+                "shaft-width": "1px",
+                "font-size": "8px",
+                "padding": "3px",
+                "text-color-external": "#000000",
+                "text-color-internal": "#FFFFFF",
+                "caption": "<type>",
+            },
+        ),
+        (f"node.{NODE_LABEL}", {"diameter": "65px", "caption": "{name}"}),
+    ]
+    for type_, label in sorted(TYPE_LABELS.items(), key=lambda item: item[1]):
+        fill, border = TYPE_COLOURS[type_]
+        rules.append((f"node.{label}", {"color": fill, "border-color": border, "caption": "{name}"}))
+    fill, border = ARTICLE_COLOURS
+    rules.append(
+        (
+            f"node.{ARTICLE_LABEL}",
+            {
+                "color": fill,
+                "border-color": border,
+                "diameter": "60px",
+                "text-color-internal": "#333333",
+                "caption": "{title}",
+            },
+        )
+    )
+    rules.append((f"relationship.{MENTIONS}", {"color": "#D9D9D9", "shaft-width": "1px", "caption": "<type>"}))
+    for name, rel in sorted(RELATIONS.items()):
+        colour = POLARITY_COLOURS.get(rel.polarity, NEUTRAL_COLOUR)
+        rules.append((f"relationship.{name}", {"color": colour, "shaft-width": "3px", "caption": "<type>"}))
+    for name in sorted(RELATIONS):
+        denied = link_type(name, True)
+        rules.append((f"relationship.{denied}", {"color": DENIED_COLOUR, "shaft-width": "2px", "caption": "<type>"}))
+    return rules
 
 
 def style_grass() -> str:
-    """The Browser style: one rule per relation type, coloured by its polarity."""
-    lines = [
-        "node { diameter: 50px; color: #A5ABB6; border-color: #9AA1AC; border-width: 2px; "
-        "text-color-internal: #FFFFFF; font-size: 10px; }",
-        "relationship { color: #A5ABB6; shaft-width: 1px; font-size: 8px; padding: 3px; "
-        'text-color-external: #000000; text-color-internal: #FFFFFF; caption: "<type>"; }',
-        f'node.{NODE_LABEL} {{ color: #68BDF6; border-color: #5CA8DB; diameter: 65px; caption: "{{name}}"; }}',
-    ]
-    for label in sorted(set(TYPE_LABELS.values())):
-        lines.append(f'node.{label} {{ caption: "{{name}}"; }}')
-    lines.append(
-        f'node.{ARTICLE_LABEL} {{ color: #F3BA25; border-color: #D9A51F; diameter: 40px; caption: "{{title}}"; }}'
+    """The style as a ``.grass`` file, to drop onto any Browser."""
+
+    def value(key: str, text: str) -> str:
+        return f'"{text}"' if key == "caption" else text
+
+    return "".join(
+        f"{selector} {{ {' '.join(f'{k}: {value(k, v)};' for k, v in props.items())} }}\n"
+        for selector, props in style_rules()
     )
-    lines.append(f'relationship.{MENTIONS} {{ color: #D9D9D9; shaft-width: 1px; caption: "<type>"; }}')
-    for name, rel in sorted(RELATIONS.items()):
-        colour = COLOURS.get(rel.polarity, NEUTRAL_COLOUR)
-        lines.append(f'relationship.{name} {{ color: {colour}; shaft-width: 3px; caption: "<type>"; }}')
-    return "\n".join(lines) + "\n"
 
 
-def _runnable(code: str) -> str:
-    return f'<pre class="code runnable">{html.escape(code.strip())}</pre>'
+def params_command(params: Mapping[str, str | int] = EXAMPLE_PARAMS) -> str:
+    """The guide's parameter line. Browser reads ``:params`` numbers as floats; the
+    questions take ``toInteger($limit)``, so the line works as written.
+
+    >>> params_command({"actor": "Helix Robotics", "limit": 25})
+    ':params {actor: "Helix Robotics", limit: 25}'
+    """
+    return ":params {" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in params.items()) + "}"
 
 
-def _query_body(query: Query) -> str:
+def query_body(query: Query) -> str:
     """The Cypher without its header comment (the slide says it in prose)."""
     lines = query.cypher.splitlines()
     while lines and lines[0].startswith("//"):
         lines.pop(0)
-    return "\n".join(lines)
+    return "\n".join(lines).strip()
+
+
+@cache
+def _templates() -> Environment:
+    # HTML templates are escaped; the script template gets JSON, which needs no escaping
+    return Environment(loader=PackageLoader("graphbuild"), autoescape=lambda name: bool(name and ".html" in name))
 
 
 def guide_html(queries: list[Query] | None = None) -> str:
     """A Neo4j Browser guide: a slide to start, then one per canned question."""
     queries = queries if queries is not None else list(list_queries().values())
-    slides = [
-        f"""<h3>graphbuild</h3>
-<p>Alliances are green, disputes red. Click a query to copy it to the editor, or its &#9654; to run it.</p>
-<p>The whole graph of alliances and disputes:</p>
-{_runnable(GRAPH_QUERY)}
-<p>Questions take parameters; set them first (edit the names to actors in your graph):</p>
-{_runnable(":params " + EXAMPLE_PARAMS)}
-<p>One actor's links, and the articles behind the links of two actors:</p>
-{_runnable(NEIGHBOURHOOD_QUERY)}
-{_runnable(SOURCES_QUERY)}"""
-    ]
-    for query in queries:
-        params = ", ".join(f"<code>${p.name}</code> ({html.escape(p.help)})" for p in query.params) or "none"
-        slides.append(
-            f"""<h3>{html.escape(query.name)}</h3>
-<p>{html.escape(query.description)}</p>
-<p>Parameters: {params}. Columns: {html.escape(", ".join(query.columns))}.</p>
-{_runnable(_query_body(query))}"""
-        )
-    body = "\n".join(f'<slide class="row-fluid"><div class="col-sm-12">\n{slide}\n</div></slide>' for slide in slides)
+    legend = ", ".join(f"{type_} {colour}" for type_, colour in TYPE_LEGEND) + ", the rest grey"
     return (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>graphbuild questions</title></head><body>\n'
-        f'<article class="guide"><carousel class="deck container-fluid">\n{body}\n</carousel></article>\n'
-        "</body></html>\n"
+        _templates()
+        .get_template("guide.html.j2")
+        .render(
+            legend=legend,
+            params=params_command(),
+            graph_query=GRAPH_QUERY,
+            neighbourhood_query=NEIGHBOURHOOD_QUERY,
+            sources_query=SOURCES_QUERY,
+            queries=[
+                {
+                    "name": q.name,
+                    "description": q.description,
+                    "params": q.params,
+                    "columns": q.columns,
+                    "body": query_body(q),
+                }
+                for q in queries
+            ],
+        )
     )
+
+
+def init_script(*, bolt: str | None = None) -> str:
+    """Browser's start-up state, stored before the app reads it: graphbuild's style (again
+    only when graphbuild's style changed, so a user's own edits stay), "connect result nodes"
+    off (a picture shows only the links its query returned), no welcome frame, and, on a
+    browser that never connected, the connect form prefilled with ``bolt`` and user neo4j."""
+    grass = dict(style_rules())
+    version = hashlib.sha1(json.dumps(grass, sort_keys=True).encode()).hexdigest()[:12]
+    connection = None
+    if bolt:
+        connection = {
+            "allConnectionIds": ["$$discovery"],
+            "connectionsById": {
+                "$$discovery": {
+                    "id": "$$discovery",
+                    "name": "$$discovery",
+                    "type": "bolt",
+                    "host": bolt,
+                    "username": "neo4j",
+                    "password": "",
+                    "authenticationMethod": "NATIVE",
+                }
+            },
+            "activeConnection": None,
+        }
+    return (
+        _templates()
+        .get_template("init.js.j2")
+        .render(
+            grass=json.dumps(grass, indent=1),
+            version=json.dumps(version),
+            connection=json.dumps(connection),
+        )
+    )
+
+
+def patch_index(page: str) -> str:
+    """Browser's index.html with graphbuild's start-up script loaded before the app (the
+    page's security policy allows scripts from the server only, so it is a file of its own)."""
+    mount = '<div id="mount"></div>'
+    if mount not in page:
+        raise ValueError("Browser's index.html has no mount point: this Browser version is not supported")
+    return page.replace(mount, f'{mount}<script src="{INIT_SCRIPT}"></script>', 1)
 
 
 def favorites_zip(queries: list[Query] | None = None) -> bytes:
@@ -122,13 +243,17 @@ def favorites_zip(queries: list[Query] | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def write_browser_files(output: str | Path, *, browser_jar: str | Path | None = None) -> list[Path]:
+def write_browser_files(
+    output: str | Path, *, browser_jar: str | Path | None = None, bolt: str | None = None
+) -> list[Path]:
     """Write the guide, the style and the favorites bundle into ``output``.
 
     With ``browser_jar`` (the ``neo4j-browser`` jar), also write ``graphbuild-browser.jar``:
-    that jar with the guide and style added under ``browser/``. Put first on the server's
-    classpath, it serves them beside Browser itself (the server serves ``/browser/`` from the
-    first classpath entry that has it, so the files must travel with a full copy).
+    that jar with the guide, the style and the start-up script added under ``browser/``, and
+    its ``index.html`` loading the script. Put first on the server's classpath, it serves them
+    beside Browser itself (the server serves ``/browser/`` from the first classpath entry that
+    has it, so the files must travel with a full copy). ``bolt`` is the server's Bolt address,
+    prefilled in the connect form.
     """
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
@@ -138,10 +263,15 @@ def write_browser_files(output: str | Path, *, browser_jar: str | Path | None = 
         (out / name).write_bytes(data)
         written.append(out / name)
     if browser_jar is not None:
-        extra = {f"browser/{GUIDE}": files[GUIDE], f"browser/{STYLE}": files[STYLE]}
         target = out / "graphbuild-browser.jar"
         tmp = target.with_suffix(".tmp")
         with zipfile.ZipFile(browser_jar) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+            extra = {
+                f"browser/{GUIDE}": files[GUIDE],
+                f"browser/{STYLE}": files[STYLE],
+                f"browser/{INIT_SCRIPT}": init_script(bolt=bolt).encode(),
+                "browser/index.html": patch_index(zin.read("browser/index.html").decode("utf-8")).encode("utf-8"),
+            }
             for item in zin.infolist():
                 if item.filename not in extra:
                     zout.writestr(item, zin.read(item.filename))

@@ -281,6 +281,7 @@ def _evidence(G: nx.MultiDiGraph, actor_a: str, actor_b: str) -> list[Row]:
                         "polarity": data["polarity"],
                         "negated": data["negated"],
                         "article": e["article"],
+                        "title": G.graph.get("articles", {}).get(e["article"], {}).get("title"),
                         "sentence": e["sentence"],
                     },
                     (e.get("section", "body") != "title", e["sentence_start"]),

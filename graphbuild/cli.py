@@ -17,12 +17,15 @@ from typing import Any, TypeVar
 import click
 
 from graphbuild import __version__
+from graphbuild.actors import COLUMNS as ACTOR_COLUMNS
+from graphbuild.actors import list_actors
 from graphbuild.browser import write_browser_files
 from graphbuild.canned import list_queries, run_networkx
 from graphbuild.distributed import extract_on_dask
 from graphbuild.errors import GraphbuildError
 from graphbuild.export import FORMATS as EXPORT_FORMATS
 from graphbuild.export import export_graph
+from graphbuild.graph import KnowledgeGraph
 from graphbuild.neo4j_backend import (
     DEFAULT_BATCH,
     DEFAULT_DATABASE,
@@ -30,15 +33,15 @@ from graphbuild.neo4j_backend import (
     DEFAULT_USER,
     Neo4jSettings,
     connect,
-    database_counts,
     load_neo4j,
+    read_neo4j,
     run_neo4j,
 )
 from graphbuild.nlp import load_pipeline
 from graphbuild.normalize import read_aliases
 from graphbuild.output import csv_text, format_table, json_line
 from graphbuild.pipeline import extract_triples, load_graph_file
-from graphbuild.read import ReadReport, read_articles
+from graphbuild.read import ReadReport, count_articles, read_articles
 from graphbuild.render import question_edges, render_html
 from graphbuild.store import DEFAULT_GRAPH, GRAPH_ENV, graph_stats, read_graph, to_networkx, write_text_atomic
 from graphbuild.types import Article, Problem, Triple
@@ -237,14 +240,19 @@ def cli() -> None:
 class _Progress:
     """A progress bar on stderr, shown only when stderr is a terminal and not --quiet."""
 
-    def __init__(self, quiet: bool, *, force: bool = False) -> None:
-        self.on = force or (not quiet and sys.stderr.isatty())
+    def __init__(self, quiet: bool) -> None:
+        self.on = not quiet and sys.stderr.isatty()
 
-    def wrap(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def wrap(self, articles: Iterable[Article], paths: tuple[str, ...]) -> Iterator[Article]:
+        """Count ``articles`` as they pass, out of about how many ``paths`` hold, with the time
+        left (the count alone when reading standard input)."""
         if not self.on:
             yield from articles
             return
-        with click.progressbar(articles, label="articles", show_pos=True, file=sys.stderr) as bar:
+        total = count_articles(paths)
+        with click.progressbar(
+            articles, length=total, label="articles", show_pos=True, show_eta=True, file=sys.stderr
+        ) as bar:
             yield from bar
 
 
@@ -264,7 +272,7 @@ def _prepare(
             click.echo(f"{label}: {problem}", err=True)
 
     report = ReadReport(on_problem=warn)
-    articles = _Progress(quiet).wrap(read_articles(paths, report=report))
+    articles = _Progress(quiet).wrap(read_articles(paths, report=report), paths)
     if nlp is None:
         pairs = extract_on_dask(
             articles,
@@ -468,12 +476,7 @@ def query(name: str, params: tuple[str, ...], graph_path: str, backend: Neo4jSet
 
     Values given with --param go to the query as parameters, never into its text.
     """
-    if backend is not None:
-        with connect(backend) as driver:
-            q, rows = run_neo4j(driver, name, _parse_params(params), database=backend.database)
-    else:
-        kg = read_graph(graph_path, missing_ok=False)
-        q, rows = run_networkx(to_networkx(kg), name, _parse_params(params))
+    q, rows = _ask(graph_path, backend, name, _parse_params(params))
     if as_json:
         for row in rows:
             click.echo(json_line(row))
@@ -522,8 +525,25 @@ def queries(as_json: bool) -> None:
     click.echo(format_table(rows, ("name", "params", "description"), width=None))
 
 
+def _read_kg(graph_path: str, backend: Neo4jSettings | None) -> KnowledgeGraph:
+    """The whole graph, from the embedded file or read back from Neo4j: one model for both."""
+    if backend is None:
+        return read_graph(graph_path, missing_ok=False)
+    with connect(backend) as driver:
+        return read_neo4j(driver, database=backend.database)
+
+
+def _ask(graph_path: str, backend: Neo4jSettings | None, name: str, params: dict[str, str]):
+    """A canned question's answer, from the backend given."""
+    if backend is None:
+        return run_networkx(to_networkx(read_graph(graph_path, missing_ok=False)), name, params)
+    with connect(backend) as driver:
+        return run_neo4j(driver, name, params, database=backend.database)
+
+
 @cli.command()
 @graph_option
+@backend_options
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="graphml", show_default=True)
 @click.option(
     "--output",
@@ -534,9 +554,9 @@ def queries(as_json: bool) -> None:
     help="File to write, or - for standard output.",
 )
 @_errors
-def export(graph_path: str, fmt: str, output: str) -> None:
+def export(graph_path: str, backend: Neo4jSettings | None, fmt: str, output: str) -> None:
     """Write the graph as GraphML, GEXF or node-link JSON."""
-    text = export_graph(read_graph(graph_path, missing_ok=False), fmt)
+    text = export_graph(_read_kg(graph_path, backend), fmt)
     with click.open_file(output, "w", encoding="utf-8") as fh:
         fh.write(text)
 
@@ -548,11 +568,7 @@ def export(graph_path: str, fmt: str, output: str) -> None:
 @_errors
 def stats(graph_path: str, backend: Neo4jSettings | None, as_json: bool) -> None:
     """Count the articles, actors and links in the graph."""
-    if backend is not None:
-        with connect(backend) as driver:
-            figures: dict[str, Any] = database_counts(driver, database=backend.database)
-    else:
-        figures = graph_stats(read_graph(graph_path, missing_ok=False))
+    figures = graph_stats(_read_kg(graph_path, backend))
     if as_json:
         click.echo(json.dumps(figures))
         return
@@ -563,7 +579,32 @@ def stats(graph_path: str, backend: Neo4jSettings | None, as_json: bool) -> None
 
 
 @cli.command()
+@click.option("--search", "-s", metavar="TEXT", help="Only actors with TEXT in their name or an alias.")
+@click.option("--type", "type_", metavar="TYPE", help="Only actors of this type (organization, person, ...).")
 @graph_option
+@backend_options
+@json_option
+@_errors
+def actors(
+    search: str | None, type_: str | None, graph_path: str, backend: Neo4jSettings | None, as_json: bool
+) -> None:
+    """List the actors: name, type, aliases, links and the sentences behind them.
+
+    Questions take a name or any alias listed here.
+    """
+    rows = list_actors(_read_kg(graph_path, backend), search=search, type_=type_)
+    if as_json:
+        for row in rows:
+            click.echo(json_line(row))
+    elif rows:
+        click.echo(format_table(rows, ACTOR_COLUMNS))
+    else:
+        click.echo("No actors" + (f" matching {search!r}" if search else "") + ".", err=True)
+
+
+@cli.command()
+@graph_option
+@backend_options
 @click.option(
     "--output", "-o", required=True, type=click.Path(dir_okay=False), help="The HTML file to write (graph.html)."
 )
@@ -572,18 +613,20 @@ def stats(graph_path: str, backend: Neo4jSettings | None, as_json: bool) -> None
     "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="The question's parameter (repeatable)."
 )
 @_errors
-def render(graph_path: str, output: str, question: str | None, params: tuple[str, ...]) -> None:
-    """Draw the embedded graph, or one question's part of it, as an interactive HTML page.
+def render(
+    graph_path: str, backend: Neo4jSettings | None, output: str, question: str | None, params: tuple[str, ...]
+) -> None:
+    """Draw the graph, or one question's part of it, as an interactive HTML page.
 
     Alliances are green, disputes red, denied links dashed; a line is wider the more
     sentences state it, and resting the pointer on it shows them. The page opens offline.
     """
-    kg = read_graph(graph_path, missing_ok=False)
+    kg = _read_kg(graph_path, backend)
     if question is None:
-        edges, title = None, f"graphbuild: {graph_path}"
+        edges, title = None, f"graphbuild: {graph_path if backend is None else backend.uri}"
     else:
         bound = _parse_params(params)
-        _, rows = run_networkx(to_networkx(kg), question, bound)
+        _, rows = _ask(graph_path, backend, question, bound)
         edges = question_edges(kg, rows, bound)
         shown = " ".join(f"{k}={v}" for k, v in bound.items())
         title = f"graphbuild query {question} {shown}".strip()

@@ -929,9 +929,10 @@ def _frame_triples(frame: _Frame, shared: _Sentence, index: ActorIndex, article:
 
 def _section(sent: Span, article: Article) -> tuple[str, int]:
     """Which part of the article a sentence is in, and how far that part is into the parsed text."""
-    if not article.title.strip():
+    headline = article.headline_text
+    if not headline:
         return "body", 0
-    body_start = len(article.title) + len(TITLE_SEPARATOR)
+    body_start = len(headline) + len(TITLE_SEPARATOR)
     return ("title", 0) if sent.start_char < body_start else ("body", body_start)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from graphbuild.types import Article, Edge, Evidence, Node, Triple
-from graphbuild.vocab import RELATIONS, UNKNOWN_TYPE
+from graphbuild.vocab import RELATIONS, refines
 
 ARTICLE_FIELDS = ("title", "url", "date", "source")
 
@@ -87,7 +87,7 @@ class KnowledgeGraph:
             self.nodes[nid] = Node(nid, name, type_, tuple(sorted(aliases)))
             return nid, 1
         merged = tuple(sorted(set(node.aliases) | aliases))
-        new_type = type_ if node.type == UNKNOWN_TYPE and type_ != UNKNOWN_TYPE else node.type
+        new_type = type_ if refines(node.type, type_) else node.type
         if merged != node.aliases or new_type != node.type:
             self.nodes[nid] = replace(node, aliases=merged, type=new_type)
         return nid, 0

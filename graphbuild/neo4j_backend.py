@@ -26,35 +26,30 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, RoutingControl
+from neo4j import GraphDatabase, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
 from graphbuild.canned import Query, Row, get_query
 from graphbuild.errors import BackendError
-from graphbuild.graph import KnowledgeGraph
-from graphbuild.types import Edge
-from graphbuild.vocab import ARTICLE_LABEL, MENTIONS, NODE_LABEL, TYPE_LABELS, check_name
+from graphbuild.graph import KnowledgeGraph, evidence_order
+from graphbuild.types import EVIDENCE_FIELDS, Edge, Evidence, Node
+from graphbuild.vocab import (
+    ARTICLE_LABEL,
+    DENIED_PREFIX,
+    MENTIONS,
+    NODE_LABEL,
+    REFINEMENTS,
+    RELATIONS,
+    SCHEMA_LABEL,
+    TYPE_LABELS,
+    check_name,
+    link_type,
+)
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 DEFAULT_BATCH = 1000
-EVIDENCE_FIELDS = (
-    "article",
-    "sentence",
-    "sentence_start",
-    "sentence_end",
-    "subject_start",
-    "subject_end",
-    "object_start",
-    "object_end",
-    "verb",
-    "rule",
-    "date",
-    "modality",
-    "attribution",
-    "section",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +110,13 @@ def connect(settings: Neo4jSettings) -> neo4j.Driver:
             "For the local server it is the password its first start was given."
         )
     try:
-        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+        # The server's notifications (an unknown property on a fresh database, a slow plan)
+        # are for developers of queries, not for people loading news: none is sent.
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            notifications_min_severity=NotificationMinimumSeverity.OFF,
+        )
     except (ConfigurationError, ValueError) as e:
         raise BackendError(
             f"{settings.uri!r} is not a Neo4j URI ({e}). Use bolt://HOST:7687, neo4j://HOST:7687 or neo4j+s://HOST."
@@ -163,21 +164,24 @@ SCHEMA = (
     f"CREATE INDEX actor_name IF NOT EXISTS FOR (n:{NODE_LABEL}) ON (n.name)",
 )
 
+# Only articles whose load key changed get here, so their metadata is set afresh.
 ARTICLES_CYPHER = f"""
 UNWIND $rows AS row
 MERGE (a:{ARTICLE_LABEL} {{id: row.id}})
-ON CREATE SET a.title = row.title, a.url = row.url, a.date = row.date, a.source = row.source
+SET a.title = row.title, a.url = row.url, a.date = row.date, a.source = row.source
 """
 
 # Aliases and a type learned later are added only when new, so a repeated row sets nothing.
+# A more precise type (graphbuild.vocab.REFINEMENTS: from unknown, or organization to
+# company) replaces the one known, and its label the old one.
 ACTORS_CYPHER = """
 UNWIND $rows AS row
 MERGE (n:{actor} {{id: row.id}})
 ON CREATE SET n.name = row.name, n.type = row.type, n.aliases = row.aliases
 WITH n, row, [x IN row.aliases WHERE NOT x IN n.aliases] AS fresh
 FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END | SET n.aliases = n.aliases + fresh)
-FOREACH (_ IN CASE WHEN n.type = 'unknown' AND row.type <> 'unknown' THEN [1] ELSE [] END |
-  SET n.type = row.type REMOVE n:Unknown)
+FOREACH (_ IN CASE WHEN [n.type, row.type] IN $refinements THEN [1] ELSE [] END |
+  SET n.type = row.type REMOVE n:Unknown:Organization)
 WITH n, row WHERE n.type = row.type
 SET n:{label}
 """
@@ -188,7 +192,7 @@ UNWIND $rows AS row
 MATCH (a:{actor} {{id: row.source}})
 MATCH (b:{actor} {{id: row.target}})
 MERGE (a)-[r:{relation} {{id: row.id}}]->(b)
-ON CREATE SET r.polarity = row.polarity, r.negated = row.negated, r.intensity = row.intensity,
+ON CREATE SET r.relation = row.relation, r.polarity = row.polarity, r.negated = row.negated, r.intensity = row.intensity,
   r.confidence = row.confidence, r.count = 0, r.evidence_key = [], {empty_lists}
 WITH r, row, [i IN range(0, size(row.evidence_key) - 1) WHERE NOT row.evidence_key[i] IN r.evidence_key] AS fresh
 WHERE size(fresh) > 0
@@ -231,15 +235,15 @@ MERGE (art)-[:{MENTIONS}]->(n)
 
 
 def _links_cypher(relation: str | None) -> str:
-    """The link MERGE for one relation type, or (None) for every type at once through a
-    dynamic type, ``$(row.relation)``, which Neo4j 5.26 and later plan once for all types."""
+    """The link MERGE for one relationship type, or (None) for every type at once through a
+    dynamic type, ``$(row.type)``, which Neo4j 5.26 and later plan once for all types."""
     empty = ", ".join(f"r.evidence_{name} = []" for name in EVIDENCE_FIELDS)
     appended = ",\n  ".join(
         f"evidence_{name}: r.evidence_{name} + [i IN fresh | row.evidence_{name}[i]]" for name in EVIDENCE_FIELDS
     )
     return LINKS_CYPHER.format(
         actor=check_name(NODE_LABEL),
-        relation="$(row.relation)" if relation is None else check_name(relation),
+        relation="$(row.type)" if relation is None else check_name(relation),
         empty_lists=empty,
         appended=appended,
     )
@@ -259,6 +263,7 @@ def _batches(rows: Sequence[dict], size: int) -> Iterator[list[dict]]:
 def _edge_row(edge: Edge) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": edge.id,
+        "relation": edge.relation,
         "source": edge.source,
         "target": edge.target,
         "polarity": edge.polarity,
@@ -273,9 +278,42 @@ def _edge_row(edge: Edge) -> dict[str, Any]:
     return row
 
 
+# The version of the graph's shape in Neo4j, kept on the one (:GraphbuildSchema) node; a
+# database written by an older graphbuild is brought up to date before a load writes to it.
+# 2: denied links have their own type (NOT_SUES) and every link names its relation.
+SCHEMA_VERSION = 2
+
+
+def _migrate(driver: neo4j.Driver, *, database: str) -> None:
+    records, _, _ = driver.execute_query(
+        f"MATCH (s:{SCHEMA_LABEL}) RETURN max(s.version) AS version", database_=database, routing_=RoutingControl.READ
+    )
+    version = records[0]["version"] or 1
+    if version >= SCHEMA_VERSION:
+        return
+    for relation in sorted(RELATIONS):  # one statement per type: the same on every 5.x server
+        driver.execute_query(
+            f"MATCH (a:{NODE_LABEL})-[r:{check_name(relation)}]->(b:{NODE_LABEL}) WHERE r.negated "
+            f"CREATE (a)-[d:{check_name(link_type(relation, True))}]->(b) SET d = properties(r) DELETE r",
+            database_=database,
+        )
+    driver.execute_query(
+        f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) WHERE r.relation IS NULL "
+        f"SET r.relation = CASE WHEN type(r) STARTS WITH '{DENIED_PREFIX}' "
+        f"THEN substring(type(r), {len(DENIED_PREFIX)}) ELSE type(r) END",
+        database_=database,
+    )
+    driver.execute_query(
+        f"MERGE (s:{SCHEMA_LABEL} {{id: 'schema'}}) SET s.version = $version",
+        version=SCHEMA_VERSION,
+        database_=database,
+    )
+
+
 def ensure_schema(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> int:
-    """Create the constraints and index the loader relies on, those missing only; returns how
-    many it made. Links need none: each is merged between two actors found by unique id."""
+    """Create the constraints and index the loader relies on, those missing only, and bring a
+    database an older graphbuild wrote up to ``SCHEMA_VERSION``; returns how many constraints
+    and indexes it made. Links need none: each is merged between two actors found by unique id."""
     wanted = {"actor_id": SCHEMA[0], "article_id": SCHEMA[1], "actor_name": SCHEMA[2]}
     existing: set[str] = set()
     for kind in ("CONSTRAINTS", "INDEXES"):
@@ -286,6 +324,7 @@ def ensure_schema(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> 
     missing = [statement for name, statement in wanted.items() if name not in existing]
     for statement in missing:
         driver.execute_query(statement, database_=database)
+    _migrate(driver, database=database)
     return len(missing)
 
 
@@ -304,10 +343,12 @@ def write_neo4j(
     """
     summary = summary if summary is not None else WriteSummary()
 
-    def run(cypher: str, rows: Sequence[dict]) -> None:
+    def run(cypher: str, rows: Sequence[dict], **params: Any) -> None:
         for batch in _batches(rows, batch_size):
-            result = driver.execute_query(cypher, rows=batch, database_=database)
+            result = driver.execute_query(cypher, rows=batch, **params, database_=database)
             summary.add(result.summary.counters)
+
+    refinements = sorted([known, new] for known, new in REFINEMENTS)
 
     try:
         ensure_schema(driver, database=database)
@@ -330,20 +371,20 @@ def write_neo4j(
         links: list[dict[str, Any]] = []
         mentions: set[tuple[str, str]] = set()
         for edge in sorted(kg.edges.values(), key=lambda e: e.id):
-            links.append({**_edge_row(edge), "relation": check_name(edge.relation)})
+            links.append({**_edge_row(edge), "type": check_name(link_type(edge.relation, edge.negated))})
             for e in edge.evidence:
                 mentions.update({(e.article, edge.source), (e.article, edge.target)})
         try:
-            run(_actors_cypher(None), actors)
+            run(_actors_cypher(None), actors, refinements=refinements)
             run(_links_cypher(None), links)
         except ClientError as e:
             if "SyntaxError" not in (e.code or ""):
                 raise
             # a server before 5.26 has no dynamic labels and types: one statement per name
             for label in sorted({str(row["label"]) for row in actors}):
-                run(_actors_cypher(label), [row for row in actors if row["label"] == label])
-            for relation in sorted({str(row["relation"]) for row in links}):
-                run(_links_cypher(relation), [row for row in links if row["relation"] == relation])
+                run(_actors_cypher(label), [row for row in actors if row["label"] == label], refinements=refinements)
+            for type_ in sorted({str(row["type"]) for row in links}):
+                run(_links_cypher(type_), [row for row in links if row["type"] == type_])
         known = set(kg.articles)
         run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
         run(LOADED_CYPHER, [{"id": a, "key": keys[a]} for a in sorted(known)])
@@ -443,6 +484,56 @@ def run_neo4j(
     except (Neo4jError, DriverError) as e:
         raise BackendError(f"Query {name!r} failed on Neo4j: {e.__class__.__name__}: {e}") from e
     return query, [{c: record.get(c) for c in query.columns} for record in records]
+
+
+def read_neo4j(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> KnowledgeGraph:
+    """Read the graph back from Neo4j as the same model the embedded file holds: what
+    ``stats``, ``render``, ``export`` and ``actors`` show is then the same on both backends."""
+    kg = KnowledgeGraph()
+    try:
+        articles, _, _ = driver.execute_query(
+            f"MATCH (a:{ARTICLE_LABEL}) RETURN a.id AS id, a.title AS title, a.url AS url, a.date AS date, "
+            "a.source AS source",
+            database_=database,
+            routing_=RoutingControl.READ,
+        )
+        actors, _, _ = driver.execute_query(
+            f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases",
+            database_=database,
+            routing_=RoutingControl.READ,
+        )
+        links, _, _ = driver.execute_query(
+            f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) RETURN a.id AS source, b.id AS target, properties(r) AS r",
+            database_=database,
+            routing_=RoutingControl.READ,
+        )
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(f"Reading the graph from Neo4j failed: {e.__class__.__name__}: {_one_line(e)}") from e
+    for row in articles:
+        kg.articles[row["id"]] = {name: row[name] or None for name in ("title", "url", "date", "source")}
+    for row in actors:
+        kg.nodes[row["id"]] = Node(row["id"], row["name"], row["type"], tuple(row["aliases"] or ()))
+    for row in links:
+        r = row["r"]
+        columns = [r.get(f"evidence_{name}", []) for name in EVIDENCE_FIELDS]
+        evidence = [Evidence(*values) for values in zip(*columns, strict=True)]
+        # a list property cannot hold null: '' stands for an unknown date
+        evidence = [replace(e, date=e.date or None) for e in evidence]
+        kg.edges[r["id"]] = Edge(
+            id=r["id"],
+            source=row["source"],
+            target=row["target"],
+            relation=r["relation"],
+            polarity=r["polarity"],
+            negated=r["negated"],
+            intensity=r["intensity"],
+            confidence=r["confidence"],
+            count=r["count"],
+            first_seen=r.get("first_seen"),
+            last_seen=r.get("last_seen"),
+            evidence=tuple(sorted(evidence, key=evidence_order)),
+        )
+    return kg
 
 
 def database_counts(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> dict[str, int]:

@@ -159,7 +159,8 @@ TITLE_SEPARATOR = "\n\n"
 
 def extraction_text(article: Article) -> str:
     """What is parsed: the title (a headline states links too) and the body, as paragraphs."""
-    return f"{article.title}{TITLE_SEPARATOR}{article.text}" if article.title.strip() else article.text
+    headline = article.headline_text
+    return f"{headline}{TITLE_SEPARATOR}{article.text}" if headline else article.text
 
 
 def parse_articles(

@@ -18,7 +18,7 @@ from pathlib import Path
 from graphbuild.errors import AliasFileError
 from graphbuild.extract import Extraction
 from graphbuild.types import RawTriple, Triple
-from graphbuild.vocab import ACTOR_TYPES, RELATIONS, UNKNOWN_TYPE
+from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKNOWN_TYPE
 
 LEADING_WORDS = frozenset({"the", "a", "an"})
 # Corporate suffixes, dropped from the end of an organisation's name.
@@ -58,6 +58,25 @@ CORPORATE_SUFFIXES = (
     "asa",
     "kk",
 )
+# Last words of a name that say a business owns it: "Helix Robotics", "Nordic Airlines".
+COMPANY_HEADS = frozenset(
+    "airlines airways motors automotive technologies technology systems labs laboratories holdings "
+    "industries pharmaceuticals pharma robotics networks mobile telecom telecommunications "
+    "communications semiconductor semiconductors software electronics petroleum oil steel "
+    "airlines bancorp insurance logistics shipping retail brands foods beverages".split()
+)
+
+
+def is_company_name(name: str) -> bool:
+    """A name whose last word is a corporate suffix or a business's line of trade.
+
+    >>> is_company_name("Apple Inc."), is_company_name("Helix Robotics"), is_company_name("Apple")
+    (True, True, False)
+    """
+    words = name.replace(",", " ").split()
+    return len(words) > 1 and (words[-1].lower() in CORPORATE_SUFFIXES or words[-1].lower() in COMPANY_HEADS)
+
+
 # Titles before a person's name.
 TITLES = frozenset(
     "president vice prime minister chancellor secretary general judge justice senator "
@@ -206,9 +225,12 @@ class Normalizer:
         for t in extraction.triples:
             for m in (t.subject, t.object):
                 votes.setdefault(names[m.text], Counter())[m.label] += 0
+        businesses = {names[w] for w in names if is_company_name(w) or is_company_name(names[w])}
         for canonical, counter in votes.items():
             label = counter.most_common(1)[0][0] if counter else ""
             types[canonical] = ACTOR_TYPES.get(label, UNKNOWN_TYPE)
+            if types[canonical] == ORGANIZATION and canonical in businesses:
+                types[canonical] = COMPANY
         return names, types, changes
 
     def normalize(self, extraction: Extraction) -> tuple[list[Triple], list[NameChange]]:

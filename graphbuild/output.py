@@ -5,38 +5,52 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+# A table column wider than this wraps its text over several lines; nothing is ever cut.
 MAX_CELL = 80
 
 
-def cell(value: Any, *, width: int | None = MAX_CELL) -> str:
-    """One value as table text: lists comma-joined, None empty, long text cut with '…'."""
+def cell(value: Any) -> str:
+    """One value as table text: lists comma-joined, None empty, whitespace runs as one space.
+
+    >>> cell(["SUES", "FINES"]), cell(None), cell(True)
+    ('SUES, FINES', '', 'yes')
+    """
     if value is None:
-        text = ""
-    elif isinstance(value, bool):
-        text = "yes" if value else "no"
-    elif isinstance(value, (list, tuple)):
-        text = ", ".join(cell(v, width=None) for v in value)
-    else:
-        text = " ".join(str(value).split())
-    if width is not None and len(text) > width:
-        text = text[: width - 1] + "…"
-    return text
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def _wrap(text: str, width: int | None) -> list[str]:
+    if width is None or len(text) <= width:
+        return [text]
+    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
 
 
 def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, width: int | None = MAX_CELL) -> str:
-    """An aligned text table with a header row; numbers are right-aligned.
+    """An aligned text table with a header row; numbers are right-aligned and text longer
+    than ``width`` wraps within its column (``None``: never wraps).
 
     >>> print(format_table([{"a": "x", "n": 10}, {"a": "yy", "n": 2}], ["a", "n"]))
     a    n
     --  --
     x   10
     yy   2
+    >>> print(format_table([{"who": "Acme", "said": "Acme sued Borealis over a patent."}], ["who", "said"], width=18))
+    who   said
+    ----  ------------------
+    Acme  Acme sued Borealis
+          over a patent.
     """
-    texts = [[cell(row.get(c), width=width) for c in columns] for row in rows]
-    widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
+    wrapped = [[_wrap(cell(row.get(c)), width) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(line) for cells in wrapped for line in cells[i]]) for i, c in enumerate(columns)]
     numeric = [
         bool(rows) and all(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool) for r in rows)
         for c in columns
@@ -47,7 +61,9 @@ def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, widt
         return "  ".join(parts).rstrip()
 
     out = [line(list(columns)), line(["-" * w for w in widths])]
-    out.extend(line(t) for t in texts)
+    for cells in wrapped:
+        for k in range(max(len(lines) for lines in cells)):
+            out.append(line([lines[k] if k < len(lines) else "" for lines in cells]))
     return "\n".join(out)
 
 

@@ -113,29 +113,63 @@ def read_articles(
         [('a1', 'Acme sued Globex.', '2008-03-01', '-:1')]
     """
     report = report if report is not None else ReadReport()
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    for path in paths:
-        path = os.fspath(path)
+    for path in _input_files(paths, report):
         if path == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             report.files += 1
             yield from _counted(_read_stream(STDIN, iter(stream), None, report), report)
-        elif os.path.isdir(path):
-            yield from _read_directory(path, report)
-        elif os.path.exists(path):
+        else:
             yield from _read_file(path, report)
+
+
+def _input_files(paths: Iterable[str], report: ReadReport) -> Iterator[str]:
+    """The files (or ``-``) that ``paths`` name, in reading order; a path naming nothing is
+    reported."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for path in paths:
+        path = os.fspath(path)
+        if path == STDIN or (os.path.exists(path) and not os.path.isdir(path)):
+            yield path
+        elif os.path.isdir(path):
+            yield from _directory_files(path, report)
         elif GLOB_CHARS & set(path):
             matches = sorted(glob.glob(path, recursive=True))
             if not matches:
                 report.add(Problem(path, None, "no files match this pattern; check the pattern"))
             for match in matches:
-                if os.path.isdir(match):
-                    yield from _read_directory(match, report)
-                else:
-                    yield from _read_file(match, report)
+                yield from _directory_files(match, report) if os.path.isdir(match) else [match]
         else:
             report.add(Problem(path, None, "no such file or directory; check the path"))
+
+
+def count_articles(paths: Iterable[str]) -> int | None:
+    """About how many articles ``read_articles(paths)`` yields, read cheaply (lines are
+    counted, not parsed), for a progress bar; None when standard input is among them.
+
+    >>> count_articles(["examples/articles"])
+    6
+    """
+    total = 0
+    for path in _input_files(paths, ReadReport()):
+        if path == STDIN:
+            return None
+        kind = FORMATS.get(os.path.splitext(path)[1].lower())
+        try:
+            if kind in {"jsonl", "csv"}:
+                with open(path, "rb") as file:
+                    lines = sum(1 for line in file if line.strip())
+                total += lines - (kind == "csv")
+            elif kind == "json":
+                with open(path, "rb") as file:
+                    data = json.loads(file.read())
+                data = data.get("articles", data) if isinstance(data, dict) else data
+                total += len(data) if isinstance(data, list) else 1
+            elif kind is not None:
+                total += 1
+        except (OSError, ValueError, RecursionError):
+            total += 1
+    return max(total, 0)
 
 
 def article_id(*, id: object = None, url: str = "", text: str) -> str:
@@ -238,14 +272,14 @@ def split_article(article: Article, limit: int = MAX_ARTICLE_CHARS) -> list[Arti
     ]
 
 
-def _read_directory(path: str, report: ReadReport) -> Iterator[Article]:
+def _directory_files(path: str, report: ReadReport) -> Iterator[str]:
     found = False
     for root, dirs, files in os.walk(path):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 found = True
-                yield from _read_file(os.path.join(root, name), report)
+                yield os.path.join(root, name)
     if not found:
         report.add(Problem(path, None, "directory has no files to read; check the path"))
 
@@ -360,9 +394,34 @@ def _read_text(origin: str, text: str, *, markdown: bool) -> Article:
     nonempty = sum(1 for line in lines if line.strip())
     if first and nonempty > 1 and len(first) <= MAX_TITLE_CHARS and not SENTENCE_END.search(first):
         title, body = first, "\n".join(lines[1:]).strip()
-    else:
-        title, body = "", "\n".join(lines)
-    return Article(id=article_id(text=body), text=body, title=title, origin=origin)
+        return Article(id=article_id(text=body), text=body, title=title, source=_source(origin), origin=origin)
+    body = "\n".join(lines)
+    # no headline: the file's name says which article this is (the start of the text, on stdin)
+    label = os.path.basename(origin) if origin != STDIN else _label(body)
+    return Article(
+        id=article_id(text=body), text=body, title=label, source=_source(origin), origin=origin, headline=False
+    )
+
+
+def _source(origin: str) -> str:
+    """The file an article was read from, as the command line reaches it ('' for stdin)."""
+    return "" if origin == STDIN else origin
+
+
+LABEL_CHARS = 80
+
+
+def _label(text: str) -> str:
+    """A title for an article that has none: the start of its first line, cut between words.
+
+    >>> _label("Acme sued Borealis.\\nThe case opens in May.")
+    'Acme sued Borealis.'
+    """
+    first = " ".join(text.strip().split("\n", 1)[0].split())
+    if len(first) <= LABEL_CHARS:
+        return first
+    cut = first.rfind(" ", 0, LABEL_CHARS)
+    return first[: cut if cut > 0 else LABEL_CHARS].rstrip(" ,;:") + "…"
 
 
 def _read_html(origin: str, html: str, report: ReadReport) -> Iterator[Article]:
@@ -391,7 +450,7 @@ def _read_html(origin: str, html: str, report: ReadReport) -> Iterator[Article]:
         title=title,
         url=url,
         date=_date(found, origin, None, report),
-        source=_clean(meta.sitename or "") if meta is not None else "",
+        source=_source(origin) or (_clean(meta.sitename or "") if meta is not None else ""),
         origin=origin,
     )
 
@@ -429,14 +488,16 @@ def _record(
     published = record.get("published")
     if published is None or published == "":
         published = record.get("date")
+    title = _field(record.get("title"))
     return Article(
         id=article_id(id=record.get("id"), url=url, text=text),
         text=text,
-        title=_field(record.get("title")),
+        title=title or _label(text),
         url=url,
         date=_date(published, origin, line, report),
-        source=_field(record.get("source")),
+        source=_field(record.get("source")) or _source(origin),
         origin=origin if line is None else f"{origin}:{line}",
+        headline=bool(title),
     )
 
 

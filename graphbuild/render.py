@@ -1,9 +1,9 @@
 """Draw the graph, or the part of it one canned question is about, as an interactive page.
 
 The page is a single HTML file with everything inlined (it opens offline): alliances in
-green, disputes in red, other links grey, negated links dashed, line width growing with the
-number of sentences behind a link, and each link's sentences shown when the pointer rests on
-it. Drawing is pyvis (vis-network); this module only decides what is drawn and how.
+green, disputes in red, other links grey, denied links light grey and dashed, actors coloured
+by type as in Neo4j Browser, line width growing with the number of sentences behind a link,
+and each link's sentences shown when the pointer rests on it. Drawing is pyvis (vis-network); this module only decides what is drawn and how.
 """
 
 from __future__ import annotations
@@ -17,15 +17,12 @@ from typing import Any
 
 from graphbuild.canned import Row
 from graphbuild.graph import KnowledgeGraph
+from graphbuild.palette import DENIED_COLOUR, NEUTRAL_COLOUR, POLARITY_COLOURS, TYPE_COLOURS, link_colour
 from graphbuild.types import Edge, Node
-from graphbuild.vocab import CONFLICT, COOPERATION
+from graphbuild.vocab import CONFLICT, COOPERATION, UNKNOWN_TYPE
 
-COLORS = {COOPERATION: "#2e7d32", CONFLICT: "#c62828"}
-NEUTRAL_COLOR = "#757575"
-NODE_COLOR = {"background": "#e3eaf2", "border": "#46627f"}
-# actors by type (graphbuild.vocab.TYPE_LABELS): people round, governments tinted
+# actors by type (graphbuild.vocab.TYPE_LABELS), coloured as in Neo4j Browser; people round
 TYPE_SHAPES = {"person": "ellipse"}
-TYPE_COLORS = {"government": {"background": "#f6ecd2", "border": "#8a6d1f"}}
 MAX_SENTENCES = 5  # shown when hovering a link; the count says how many there are in all
 MAX_WIDTH = 12.0
 # pyvis's page asks a CDN for a stylesheet and script it does not need; the page must open offline
@@ -126,7 +123,9 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
             label=node.name,
             title=_node_tooltip("\n".join(about)),
             shape=TYPE_SHAPES.get(node.type, "box"),
-            color=TYPE_COLORS.get(node.type, NODE_COLOR),
+            color=dict(
+                zip(("background", "border"), TYPE_COLOURS.get(node.type, TYPE_COLOURS[UNKNOWN_TYPE]), strict=True)
+            ),
             value=1 + degree.get(nid, 0),
         )
     fan: dict[frozenset[str], int] = {}  # parallel links between one pair curve apart
@@ -139,7 +138,7 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
             id=e.id,
             title=edge_tooltip(e, kg.nodes),  # pyvis looks for "href" in node tooltips only
             label=e.relation.lower().replace("_", " "),
-            color=COLORS.get(e.polarity, NEUTRAL_COLOR),
+            color=link_colour(e.polarity, e.negated),
             width=width_for(e.count),
             dashes=e.negated,
             arrows="to",
@@ -155,10 +154,10 @@ def render_html(kg: KnowledgeGraph, *, title: str, edges: Iterable[Edge] | None 
     legend = (
         f'<div id="graphbuild-legend"><strong>{html.escape(title)}</strong>'
         f" &middot; {len(ids)} actors, {len(chosen)} links"
-        f'<span style="border-color:{COLORS[COOPERATION]}"></span>alliance'
-        f'<span style="border-color:{COLORS[CONFLICT]}"></span>dispute'
-        f'<span style="border-color:{NEUTRAL_COLOR}"></span>other'
-        '<span style="border-top-style:dashed"></span>denied'
+        f'<span style="border-color:{POLARITY_COLOURS[COOPERATION]}"></span>alliance'
+        f'<span style="border-color:{POLARITY_COLOURS[CONFLICT]}"></span>dispute'
+        f'<span style="border-color:{NEUTRAL_COLOUR}"></span>other'
+        f'<span style="border-color:{DENIED_COLOUR}; border-top-style:dashed"></span>denied'
         " &middot; width: sentences &middot; hover a link for its evidence</div>"
     )
     page = page.replace("</head>", _STYLE + "\n</head>", 1)

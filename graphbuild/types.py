@@ -6,7 +6,7 @@ extraction, so triples serialize, hash and compare without a model.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -14,6 +14,10 @@ from typing import Any
 class Article:
     """One news article as read from input.
 
+    ``title`` is what people see the article as. It is the article's own headline, parsed
+    with the text (a headline states links too), when ``headline`` is true; otherwise it
+    is a label the reader made (the file's name, or the start of the text) and is not read.
+    ``source`` is the publisher a record names, else the file the article was read from.
     ``origin`` says where it came from (``path`` or ``path:line``) for messages only; it is
     not part of the article's identity.
     """
@@ -25,6 +29,12 @@ class Article:
     date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
     source: str = ""
     origin: str = ""
+    headline: bool = True
+
+    @property
+    def headline_text(self) -> str:
+        """The headline that is parsed with the text, or '' when there is none."""
+        return self.title if self.headline and self.title.strip() else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +143,11 @@ class Evidence:
     def key(self) -> tuple[str, str, int, int, int]:
         """What makes two pieces of evidence the same: the same words in the same article."""
         return (self.article, self.section, self.sentence_start, self.subject_start, self.object_start)
+
+
+# The evidence record's fields, in order: the embedded file's evidence objects, the Neo4j
+# evidence_* lists and the README's field table all follow this one definition.
+EVIDENCE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Evidence))
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,12 +92,33 @@ ACTOR_TYPES: dict[str, str] = {
     "EVENT": "event",
 }
 UNKNOWN_TYPE = "unknown"
+ORGANIZATION = "organization"
+# An organisation its names show to be a business ("Apple Inc.", "Helix Robotics").
+COMPANY = "company"
+# (known type, better type): a later mention may make an actor's type more precise, never
+# change it otherwise; the first type learned wins.
+REFINEMENTS: frozenset[tuple[str, str]] = frozenset(
+    {(UNKNOWN_TYPE, t) for t in (*set(ACTOR_TYPES.values()), COMPANY)} | {(ORGANIZATION, COMPANY)}
+)
+
+
+def refines(known: str, new: str) -> bool:
+    """Whether ``new`` is a more precise type than ``known`` for the same actor.
+
+    >>> refines("organization", "company"), refines("company", "organization")
+    (True, False)
+    """
+    return (known, new) in REFINEMENTS
+
+
 NODE_LABEL = "Actor"
 ARTICLE_LABEL = "Article"
 MENTIONS = "MENTIONS"  # (:Article)-[:MENTIONS]->(:Actor): from a link's actors to its sources
+SCHEMA_LABEL = "GraphbuildSchema"  # one node holding the version of the schema a database is in
 # Neo4j secondary labels by actor type, so Browser can colour them.
 TYPE_LABELS: dict[str, str] = {
     "organization": "Organization",
+    "company": "Company",
     "person": "Person",
     "government": "Government",
     "group": "Group",
@@ -109,6 +130,19 @@ TYPE_LABELS: dict[str, str] = {
 }
 
 MODALITIES = ("asserted", "hypothetical", "planned", "reported")
+
+# In Neo4j a denied link has a type of its own, NOT_<RELATION>: a pattern such as
+# (a)-[:SUES]->(b) then finds only suits the text asserts, and Browser draws denials grey.
+DENIED_PREFIX = "NOT_"
+
+
+def link_type(relation: str, negated: bool) -> str:
+    """The Neo4j relationship type of a link.
+
+    >>> link_type("SUES", False), link_type("SUES", True)
+    ('SUES', 'NOT_SUES')
+    """
+    return f"{DENIED_PREFIX}{relation}" if negated else relation
 
 
 def relation(name: str) -> RelationType:
@@ -129,7 +163,12 @@ def check_name(name: str) -> str:
     Relationship types and labels cannot be Cypher parameters, so every one that is written
     into a query passes through here.
     """
-    known = set(RELATIONS) | set(TYPE_LABELS.values()) | {NODE_LABEL, ARTICLE_LABEL, MENTIONS}
+    known = (
+        set(RELATIONS)
+        | {link_type(r, True) for r in RELATIONS}
+        | set(TYPE_LABELS.values())
+        | {NODE_LABEL, ARTICLE_LABEL, MENTIONS, SCHEMA_LABEL}
+    )
     if name not in known:
         raise VocabularyError(f"{name!r} is not in graphbuild's vocabulary.")
     if not SAFE_NAME.match(name.upper()):

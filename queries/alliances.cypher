@@ -12,4 +12,4 @@ WITH actor_a, actor_b, collect(DISTINCT relation) AS relations, sum(r.count) AS 
      min(r.first_seen) AS first_seen, max(r.last_seen) AS last_seen
 RETURN actor_a, actor_b, relations, mentions, first_seen, last_seen
 ORDER BY mentions DESC, actor_a, actor_b
-LIMIT $limit
+LIMIT toInteger($limit)

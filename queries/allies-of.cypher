@@ -13,4 +13,4 @@ WITH ally, collect(DISTINCT relation) AS relations, sum(r.count) AS mentions,
      min(r.first_seen) AS first_seen, max(r.last_seen) AS last_seen
 RETURN ally, relations, mentions, first_seen, last_seen
 ORDER BY mentions DESC, ally
-LIMIT $limit
+LIMIT toInteger($limit)

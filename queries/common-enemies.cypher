@@ -12,4 +12,4 @@ WITH a.name AS actor_a, b.name AS actor_b, e.name AS enemy,
      reduce(s = 0, r IN rs2 | s + r.count) AS mentions_b
 RETURN actor_a, actor_b, enemy, mentions_a, mentions_b
 ORDER BY mentions_a + mentions_b DESC, actor_a, actor_b, enemy
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -10,4 +10,4 @@ WITH actor, target, collect(DISTINCT relation) AS relations, sum(r.count) AS men
      min(r.first_seen) AS first_seen, max(r.last_seen) AS last_seen
 RETURN actor, target, relations, mentions, first_seen, last_seen
 ORDER BY mentions DESC, actor, target
-LIMIT $limit
+LIMIT toInteger($limit)

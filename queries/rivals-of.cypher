@@ -15,4 +15,4 @@ WITH rival, collect(DISTINCT way) AS ways, collect(DISTINCT relation) AS relatio
 RETURN rival, CASE WHEN size(ways) > 1 THEN 'both' ELSE ways[0] END AS direction,
        relations, mentions, first_seen, last_seen
 ORDER BY mentions DESC, rival
-LIMIT $limit
+LIMIT toInteger($limit)

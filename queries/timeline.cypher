@@ -11,7 +11,7 @@ MATCH (a)-[r]-(b)
 WHERE a <> b
 UNWIND range(0, size(r.evidence_sentence) - 1) AS i
 // a property list cannot hold null, so the Neo4j loader writes '' for an unknown date
-WITH CASE r.evidence_date[i] WHEN '' THEN null ELSE r.evidence_date[i] END AS date, startNode(r).name AS source, type(r) AS relation,
+WITH CASE r.evidence_date[i] WHEN '' THEN null ELSE r.evidence_date[i] END AS date, startNode(r).name AS source, r.relation AS relation,
      endNode(r).name AS target, r.polarity AS polarity, r.negated AS negated
 RETURN date, source, relation, target, polarity, negated, count(*) AS mentions
 ORDER BY coalesce(date, '9999'), source, relation, target, negated

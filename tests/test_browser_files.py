@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from graphbuild.browser import COLOURS, favorites_zip, guide_html, style_grass, write_browser_files
+from graphbuild.browser import (
+    favorites_zip,
+    guide_html,
+    init_script,
+    style_grass,
+    style_rules,
+    write_browser_files,
+)
 from graphbuild.canned import list_queries
 from graphbuild.cli import cli
-from graphbuild.vocab import RELATIONS
+from graphbuild.palette import DENIED_COLOUR, NEUTRAL_COLOUR, POLARITY_COLOURS, TYPE_COLOURS
+from graphbuild.vocab import RELATIONS, TYPE_LABELS, link_type
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,21 +33,29 @@ def test_committed_style_is_the_generated_one():
     )
 
 
-def test_style_colours_every_relation_by_polarity():
-    rules = dict(re.findall(r"relationship\.(\w+) \{ color: (#[0-9A-F]{6});", style_grass()))
+def test_style_colours_links_by_polarity_denied_links_grey_and_actors_by_type():
+    rules = dict(style_rules())
     for name, rel in RELATIONS.items():
-        assert rules[name] == COLOURS.get(rel.polarity, "#8C8C8C"), name
-    assert 'node.Actor { color: #68BDF6; border-color: #5CA8DB; diameter: 65px; caption: "{name}"; }' in style_grass()
+        assert rules[f"relationship.{name}"]["color"] == POLARITY_COLOURS.get(rel.polarity, NEUTRAL_COLOUR), name
+        assert rules[f"relationship.{link_type(name, True)}"]["color"] == DENIED_COLOUR, name
+    selectors = [selector for selector, _ in style_rules()]
+    for type_, label in TYPE_LABELS.items():
+        assert rules[f"node.{label}"]["color"] == TYPE_COLOURS[type_][0], type_
+        # Browser applies rules in order, the later winning: a type's colour beats the shared rule
+        assert selectors.index(f"node.{label}") > selectors.index("node.Actor")
+    assert rules["node.Article"]["caption"] == "{title}"
+    assert 'node.Company { color: #F79767; border-color: #F36924; caption: "{name}"; }' in style_grass()
 
 
-def test_guide_has_a_runnable_slide_per_question_with_escaped_cypher():
-    html = guide_html()
-    assert html.count("<slide") == len(list_queries()) + 1
-    for query in list_queries().values():
-        assert f"<h3>{query.name}</h3>" in html
-    assert "a.name &lt;= b.name" in html  # alliances' comparison, escaped
-    assert "<=" not in html.replace("&lt;=", "")
-    assert html.count('<pre class="code runnable">') >= len(list_queries())
+def test_init_script_stores_the_style_and_settings_and_prefills_the_connection():
+    script = init_script(bolt="bolt://127.0.0.1:7699")
+    grass = json.loads(re.search(r"var GRASS = (\{.*?\n\});", script, re.S).group(1))
+    assert list(grass) == [selector for selector, _ in style_rules()]  # in the order Browser applies
+    connection = json.loads(re.search(r"var CONNECTION = (.*?);\n", script).group(1))
+    stored = connection["connectionsById"]["$$discovery"]
+    assert (stored["host"], stored["username"], stored["password"]) == ("bolt://127.0.0.1:7699", "neo4j", "")
+    assert "settings.autoComplete = false" in script and 'settings.initCmd = ""' in script
+    assert "var CONNECTION = null;" in init_script()
 
 
 def test_favorites_zip_holds_every_question():
@@ -49,12 +66,14 @@ def test_favorites_zip_holds_every_question():
     assert first.startswith("// graphbuild alliances: ")
 
 
-def test_overlay_jar_is_the_browser_jar_plus_guide_and_style(tmp_path):
+def test_overlay_jar_is_the_browser_jar_plus_guide_style_and_start_up_script(tmp_path):
     jar = tmp_path / "neo4j-browser.jar"
+    page = '<html><body><div id="mount"></div><script src="app.js"></script></body></html>'
     with zipfile.ZipFile(jar, "w") as zf:
-        zf.writestr("browser/index.html", "<html>browser</html>")
+        zf.writestr("browser/index.html", page)
+        zf.writestr("browser/app.js", "the app")
         zf.writestr("browser/graphbuild.html", "an old guide")
-    written = write_browser_files(tmp_path / "out", browser_jar=jar)
+    written = write_browser_files(tmp_path / "out", browser_jar=jar, bolt="bolt://127.0.0.1:7699")
     assert {p.name for p in written} == {
         "graphbuild.html",
         "graphbuild.grass",
@@ -62,7 +81,12 @@ def test_overlay_jar_is_the_browser_jar_plus_guide_and_style(tmp_path):
         "graphbuild-browser.jar",
     }
     with zipfile.ZipFile(tmp_path / "out" / "graphbuild-browser.jar") as zf:
-        assert zf.read("browser/index.html") == b"<html>browser</html>"
+        # the start-up script runs before the app reads its stored state
+        assert zf.read("browser/index.html").decode() == page.replace(
+            '<div id="mount"></div>', '<div id="mount"></div><script src="graphbuild-init.js"></script>'
+        )
+        assert zf.read("browser/graphbuild-init.js").decode() == init_script(bolt="bolt://127.0.0.1:7699")
+        assert zf.read("browser/app.js") == b"the app"
         assert zf.read("browser/graphbuild.html").decode() == guide_html()
         assert zf.read("browser/graphbuild.grass").decode() == style_grass()
         assert zf.namelist().count("browser/graphbuild.html") == 1

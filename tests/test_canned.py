@@ -294,15 +294,15 @@ def test_common_enemies_puts_the_smaller_name_first() -> None:
 
 
 EVIDENCE_COBALT_DYNAMO = pairs(
-    "date source relation target polarity negated article sentence",
-    ("2024-02-01", "Cobalt", "SUES", "Dynamo", "conflict", False, "a4", "Cobalt sues Dynamo."),
-    ("2024-02-01", "Cobalt", "SUES", "Dynamo", "conflict", False, "a4", "Cobalt sues Dynamo."),
-    ("2024-03-05", "Cobalt", "SUES", "Dynamo", "conflict", False, "a2", "Cobalt sues Dynamo Holdings."),
-    ("2024-04-01", "Dynamo", "THREATENS", "Cobalt", "conflict", False, "a5", "Dynamo threatens Cobalt."),
-    ("2024-04-01", "Cobalt", "CRITICIZES", "Dynamo", "conflict", False, "a5", "Cobalt criticizes Dynamo."),
-    (None, "Dynamo", "AIDS", "Cobalt", "cooperation", False, "a3", "Dynamo aids Cobalt."),
-    (None, "Dynamo", "CRITICIZES", "Cobalt", "conflict", False, "a3", "Dynamo criticizes Cobalt."),
-    (None, "Dynamo", "CRITICIZES", "Cobalt", "conflict", False, "a6", "Dynamo criticizes Cobalt."),
+    "date source relation target polarity negated article title sentence",
+    ("2024-02-01", "Cobalt", "SUES", "Dynamo", "conflict", False, "a4", "Title a4", "Cobalt sues Dynamo."),
+    ("2024-02-01", "Cobalt", "SUES", "Dynamo", "conflict", False, "a4", "Title a4", "Cobalt sues Dynamo."),
+    ("2024-03-05", "Cobalt", "SUES", "Dynamo", "conflict", False, "a2", "Title a2", "Cobalt sues Dynamo Holdings."),
+    ("2024-04-01", "Dynamo", "THREATENS", "Cobalt", "conflict", False, "a5", "Title a5", "Dynamo threatens Cobalt."),
+    ("2024-04-01", "Cobalt", "CRITICIZES", "Dynamo", "conflict", False, "a5", "Title a5", "Cobalt criticizes Dynamo."),
+    (None, "Dynamo", "AIDS", "Cobalt", "cooperation", False, "a3", "Title a3", "Dynamo aids Cobalt."),
+    (None, "Dynamo", "CRITICIZES", "Cobalt", "conflict", False, "a3", "Title a3", "Dynamo criticizes Cobalt."),
+    (None, "Dynamo", "CRITICIZES", "Cobalt", "conflict", False, "a6", "Title a6", "Dynamo criticizes Cobalt."),
 )
 
 
@@ -315,9 +315,9 @@ def test_evidence_both_directions_by_date_then_article_then_position(G, a: str, 
 
 def test_evidence_includes_negated_and_neutral_links(G) -> None:
     assert ask(G, "evidence", actor_a="Acme Corp", actor_b="Dynamo") == pairs(
-        "date source relation target polarity negated article sentence",
-        ("2024-01-10", "Acme", "COMMENTS_ON", "Dynamo", "neutral", False, "a1", "Acme comments on Dynamo."),
-        (None, "Acme", "ACCUSES", "Dynamo", "conflict", True, "a3", "Acme did not accuses Dynamo."),
+        "date source relation target polarity negated article title sentence",
+        ("2024-01-10", "Acme", "COMMENTS_ON", "Dynamo", "neutral", False, "a1", "Title a1", "Acme comments on Dynamo."),
+        (None, "Acme", "ACCUSES", "Dynamo", "conflict", True, "a3", "Title a3", "Acme did not accuses Dynamo."),
     )
     assert ask(G, "evidence", actor_a="Flux", actor_b="Flux") == []
     assert ask(G, "evidence", actor_a="Acme", actor_b="Nobody") == []

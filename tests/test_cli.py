@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -205,16 +206,31 @@ def test_python_dash_m_runs_the_same_command():
     assert result.stdout.startswith("graphbuild, version ")
 
 
-def test_progress_bar_goes_to_stderr(capsys):
-    from graphbuild.cli import _Progress
-    from graphbuild.types import Article
+@pytest.mark.model
+def test_progress_shows_done_and_total_on_a_terminal_and_nothing_elsewhere(tmp_path):
+    import pty
 
-    articles = [Article(id=str(i), text="x") for i in range(3)]
-    assert [a.id for a in _Progress(quiet=False, force=True).wrap(iter(articles))] == ["0", "1", "2"]
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert "articles" in captured.err
-    assert list(_Progress(quiet=True).wrap(articles)) == articles
+    examples = str(Path(__file__).resolve().parents[1] / "examples" / "articles")
+    command = [sys.executable, "-m", "graphbuild", "extract", examples, "--format", "jsonl"]
+    master, terminal = pty.openpty()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    stdout = proc.stdout.read()
+    assert proc.wait() == 0
+    text = shown.decode()
+    assert "articles" in text and "6/6" in text, text
+    assert all(json.loads(line) for line in stdout.decode().splitlines())  # data stays clean
+    quiet = subprocess.run(command, capture_output=True, text=True)
+    assert "6/6" not in quiet.stderr and "articles  [" not in quiet.stderr
 
 
 @pytest.mark.model

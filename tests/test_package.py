@@ -1,4 +1,4 @@
-"""The installed package carries what it needs: the Cypher files and the type marker."""
+"""The installed package carries what it needs: the Cypher files, templates and the type marker."""
 
 from __future__ import annotations
 
@@ -25,3 +25,5 @@ def test_wheel_ships_the_queries(tmp_path):
     expected = {f"graphbuild/queries/{p.name}" for p in (ROOT / "queries").glob("*.cypher")}
     assert expected and expected <= names
     assert "graphbuild/py.typed" in names
+    templates = {f"graphbuild/templates/{p.name}" for p in (ROOT / "graphbuild" / "templates").iterdir()}
+    assert templates and templates <= names

@@ -162,10 +162,12 @@ def test_text_title_rule(tmp_path: Path, name: str, content: str, title: str, te
     path = tmp_path / name
     path.write_bytes(content.encode())
     (article,), report = read(path)
-    assert (article.title, article.text) == (title, text)
+    # no headline: the file's name is the title people see, and it is not parsed
+    assert (article.title, article.headline, article.text) == (title or name, bool(title), text)
+    assert article.headline_text == title
     assert article.id == sha(text)
     assert article.origin == str(path)
-    assert (article.url, article.date, article.source) == ("", None, "")
+    assert (article.url, article.date, article.source) == ("", None, str(path))
     assert report.problems == []
 
 
@@ -187,7 +189,7 @@ def test_html_main_text_title_url_and_date() -> None:
     assert article.url == url
     assert article.title == "Dock workers end harbour strike after pay deal"
     assert article.date == "2021-06-14"
-    assert article.source == "The Lakeside Courier"
+    assert article.source == str(path)  # the file it came from; the url names the publisher
     assert article.origin == str(path)
     assert article.text.startswith("The Portside Dockers Union agreed on Sunday")
     assert "Grain traders had criticized both sides" in article.text
@@ -245,7 +247,9 @@ def test_jsonl_fields(tmp_path: Path) -> None:
         "2008-03-01",
         f"{path}:3",
     )
-    assert (third.id, third.title, third.date) == ("https://n.example/3", "", None)
+    # no title: the start of the text labels it, unparsed; no source: the file
+    assert (third.id, third.title, third.headline, third.date) == ("https://n.example/3", "Third story.", False, None)
+    assert (second.source, third.source) == (str(path), str(path))
     assert len(articles) == 3
 
 
@@ -299,7 +303,13 @@ def test_json_object_with_articles_list() -> None:
     articles, report = read(path)
     assert [(a.id, a.title, a.date, a.source, a.origin) for a in articles] == [
         ("7", "Ferry service resumes", "2008-03-01", "Island Radio", str(path)),
-        ("https://radio.example.com/quota", "", None, "", str(path)),
+        (
+            "https://radio.example.com/quota",
+            "Fishermen protested against the new quota outside the ministry.",
+            None,
+            str(path),
+            str(path),
+        ),
     ]
     assert report.problems == [
         Problem(str(path), None, f"item 1: no 'text' field; {NEEDS_TEXT}"),

@@ -12,9 +12,10 @@ from graph_fixtures import build, triple, world
 
 from graphbuild.canned import run_networkx
 from graphbuild.cli import cli
-from graphbuild.render import COLORS, edge_tooltip, question_edges, render_html, width_for
-from graphbuild.store import to_networkx, write_graph
-from graphbuild.vocab import CONFLICT, COOPERATION
+from graphbuild.palette import DENIED_COLOUR, POLARITY_COLOURS, TYPE_COLOURS, link_colour
+from graphbuild.render import edge_tooltip, question_edges, render_html, width_for
+from graphbuild.store import read_graph, to_networkx, write_graph
+from graphbuild.vocab import CONFLICT
 
 HOSTILE = 'Acme said "</script><script>window.pwned = 1</script>" and <img src=x onerror="window.pwned=2">'
 HOSTILE_NAME = '<img src=x onerror="window.pwned=3"> href Holdings'
@@ -114,8 +115,9 @@ def test_render_draws_every_node_in_chromium(browser_page, tmp_path):
     assert len(by_id) == len(kg.edges)
     for edge in kg.edges.values():
         shown = by_id[edge.id]
-        if edge.polarity in (COOPERATION, CONFLICT):
-            assert shown["color"] == COLORS[edge.polarity]
+        assert shown["color"] == link_colour(edge.polarity, edge.negated)
+        if edge.negated:
+            assert shown["color"] == DENIED_COLOUR
         assert shown["width"] == width_for(edge.count) and bool(shown["dashes"]) == edge.negated
         assert edge.evidence[0].sentence in shown["title"]
     assert not [u for u in requests if not u.startswith("file:")]  # offline: nothing fetched
@@ -160,10 +162,38 @@ def test_render_of_a_question_and_its_errors(tmp_path):
     data = out.read_text(encoding="utf-8")
     start = data.index("edges = new vis.DataSet(") + len("edges = new vis.DataSet(")
     edges = json.JSONDecoder().raw_decode(data[start:])[0]
-    assert {e["color"] for e in edges} == {COLORS[CONFLICT]}
+    assert {e["color"] for e in edges} == {POLARITY_COLOURS[CONFLICT]}
     assert "graphbuild query rivals-of actor=Cobalt" in data
     missing = runner.invoke(cli, ["render", "--graph", str(tmp_path / "none.json"), "-o", str(out)])
     assert missing.exit_code == 1 and "Load articles first" in missing.stderr
     unknown = runner.invoke(cli, ["render", "--graph", str(graph), "-o", str(out), "-Q", "friends"])
     assert unknown.exit_code == 1 and "No canned question 'friends'" in unknown.stderr
     assert Path(out).exists()  # the earlier page is left as it was
+
+
+@pytest.mark.browser
+@pytest.mark.model
+def test_the_examples_picture_colours_actors_by_type(browser_page, tmp_path, monkeypatch):
+    """The README's picture: the example articles rendered and drawn in Chromium."""
+    import os
+
+    shots = Path(os.environ.get("GRAPHBUILD_SCREENSHOT_DIR") or tmp_path).resolve()
+    monkeypatch.chdir(tmp_path)  # the page is titled by the graph's path, as a user gives it
+    graph, out = Path("graphbuild.json"), tmp_path / "graph.html"
+    examples = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    assert CliRunner().invoke(cli, ["load", str(examples), "--graph", str(graph), "-q"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["render", "--graph", str(graph), "-o", str(out)]).exit_code == 0
+    page = browser_page
+    page.goto(out.as_uri())
+    page.wait_for_function("() => typeof network !== 'undefined' && network.body.nodeIndices.length > 0")
+    page.evaluate(
+        "() => new Promise(done => { network.once('stabilizationIterationsDone', done); network.stabilize(); })"
+    )
+    page.evaluate("() => network.fit()")
+    page.wait_for_timeout(500)
+    colours = page.evaluate("() => network.body.data.nodes.get().map(n => [n.label, n.color.background])")
+    kg = read_graph(graph)
+    by_name = {n.name: TYPE_COLOURS[n.type][0] for n in kg.nodes.values()}
+    assert colours and all(fill == by_name[label] for label, fill in colours)
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "render-graph.png"))
