@@ -8,13 +8,18 @@ changes nothing and two runs over the same articles build identical graphs.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+import networkx as nx
 
 from graphbuild.types import Article, Edge, Evidence, Node, Triple
 from graphbuild.vocab import RELATIONS, refines
 
 ARTICLE_FIELDS = ("title", "url", "date", "source")
+FORMAT = "graphbuild-graph/1"  # the node-link JSON the embedded backend stores
 
 
 def node_id(name: str) -> str:
@@ -194,3 +199,72 @@ def build_graph(
     for article in articles:
         delta = delta + kg.add_article(article)
     return kg, delta + kg.add_triples(triples)
+
+
+# -- as NetworkX and node-link JSON ---------------------------------------------------------------
+
+
+def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    """The graph as a ``MultiDiGraph``: node keys are actor ids, edge keys are edge ids.
+
+    Node attributes: ``name``, ``type``, ``aliases``. Edge attributes: ``relation``,
+    ``polarity``, ``negated``, ``intensity``, ``confidence``, ``count``, ``first_seen``,
+    ``last_seen`` and ``evidence`` (a list of dicts, one per sentence).
+    """
+    G = nx.MultiDiGraph(format=FORMAT, articles={k: dict(v) for k, v in sorted(kg.articles.items())})
+    for nid in sorted(kg.nodes):
+        node = kg.nodes[nid]
+        G.add_node(nid, name=node.name, type=node.type, aliases=list(node.aliases))
+    for eid in sorted(kg.edges):
+        edge = kg.edges[eid]
+        attrs = asdict(edge)
+        for name in ("id", "source", "target"):
+            del attrs[name]
+        attrs["evidence"] = [asdict(e) for e in edge.evidence]
+        G.add_edge(edge.source, edge.target, key=eid, **attrs)
+    return G
+
+
+def from_networkx(G: nx.MultiDiGraph) -> KnowledgeGraph:
+    """The inverse of :func:`to_networkx`."""
+    kg = KnowledgeGraph(articles={k: dict(v) for k, v in G.graph.get("articles", {}).items()})
+    for nid, data in G.nodes(data=True):
+        kg.nodes[nid] = Node(nid, data["name"], data["type"], tuple(data.get("aliases", ())))
+    for source, target, key, data in G.edges(keys=True, data=True):
+        attrs = dict(data)
+        evidence = tuple(Evidence(**e) for e in attrs.pop("evidence", []))
+        kg.edges[key] = Edge(id=key, source=source, target=target, evidence=evidence, **attrs)
+    return kg
+
+
+def graph_to_json(kg: KnowledgeGraph) -> str:
+    """Serialize deterministically: the same graph always gives the same text."""
+    data = nx.node_link_data(to_networkx(kg), edges="links")
+    data["nodes"].sort(key=lambda n: n["id"])
+    data["links"].sort(key=lambda e: (e["source"], e["target"], e["key"]))
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def graph_stats(kg: KnowledgeGraph) -> dict[str, Any]:
+    """Counts for ``graphbuild stats``."""
+    by_polarity: dict[str, int] = {}
+    by_relation: dict[str, int] = {}
+    by_type: dict[str, int] = {}
+    for edge in kg.edges.values():
+        if not edge.negated:
+            by_polarity[edge.polarity] = by_polarity.get(edge.polarity, 0) + 1
+        by_relation[edge.relation] = by_relation.get(edge.relation, 0) + 1
+    for node in kg.nodes.values():
+        by_type[node.type] = by_type.get(node.type, 0) + 1
+    return {
+        "articles": len(kg.articles),
+        "actors": len(kg.nodes),
+        "links": len(kg.edges),
+        "mentions": sum(e.count for e in kg.edges.values()),
+        "alliances": by_polarity.get("cooperation", 0),
+        "disputes": by_polarity.get("conflict", 0),
+        "neutral": by_polarity.get("neutral", 0),
+        "negated": sum(1 for e in kg.edges.values() if e.negated),
+        "relations": dict(sorted(by_relation.items())),
+        "actor_types": dict(sorted(by_type.items())),
+    }

@@ -26,10 +26,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from graphbuild.backends.embedded import load_into
 from graphbuild.graph import KnowledgeGraph
 from graphbuild.nlp import extraction_text, load_pipeline, model_id
-from graphbuild.pipeline import extract_triples, load_into
 from graphbuild.read import read_articles
+from graphbuild.run import extract_triples
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT.parent / "shared" / "data" / "external" / "wikinews"
@@ -111,7 +112,9 @@ def neo4j_load(kg: KnowledgeGraph, triples: list) -> dict | None:
     password = os.environ.get("GRAPHBUILD_BENCH_NEO4J_PASSWORD") or os.environ.get("GRAPHBUILD_TEST_NEO4J_PASSWORD")
     if not uri or not password:
         return None
-    from graphbuild.neo4j_backend import Neo4jSettings, connect, write_neo4j
+    from graphbuild.backends.neo4j.connection import connect
+    from graphbuild.backends.neo4j.settings import Neo4jSettings
+    from graphbuild.backends.neo4j.writer import write_neo4j
 
     driver = connect(Neo4jSettings(uri=uri, password=password))
 
@@ -121,7 +124,7 @@ def neo4j_load(kg: KnowledgeGraph, triples: list) -> dict | None:
 
     # the floor: the very rows the loader writes (articles, actors, links with all their
     # properties, article mentions), written with plain CREATE and nothing merged or checked
-    from graphbuild.neo4j_backend import _edge_row
+    from graphbuild.backends.neo4j.writer import _edge_row
 
     article_rows = [{"id": k, **{f: v for f, v in meta.items() if v is not None}} for k, meta in kg.articles.items()]
     actor_rows = [{"id": n.id, "name": n.name, "type": n.type, "aliases": list(n.aliases)} for n in kg.nodes.values()]

@@ -78,8 +78,9 @@ def neo4j_settings():
     """Settings of the suite's own Neo4j server (never NEO4J_URI: tests wipe the database)."""
     import os
 
+    from graphbuild.backends.neo4j.connection import connect
+    from graphbuild.backends.neo4j.settings import Neo4jSettings
     from graphbuild.errors import BackendError
-    from graphbuild.neo4j_backend import Neo4jSettings, connect
 
     uri = os.environ.get("GRAPHBUILD_TEST_NEO4J_URI")
     if not uri:
@@ -95,7 +96,7 @@ def neo4j_settings():
 @pytest.fixture
 def neo4j_driver(neo4j_settings):
     """A driver on an empty database."""
-    from graphbuild.neo4j_backend import connect
+    from graphbuild.backends.neo4j.connection import connect
 
     driver = connect(neo4j_settings)
     driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.database)

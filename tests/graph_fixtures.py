@@ -132,3 +132,16 @@ def build(triples: Iterable[Triple], arts: Iterable[Article] = ()) -> KnowledgeG
 
 def world() -> KnowledgeGraph:
     return build(world_triples(), articles())
+
+
+def edge_cases() -> KnowledgeGraph:
+    """``world()`` and names that are hard to match alike everywhere: accents, a sharp s whose
+    case-folding differs from its lower case, Greek, an apostrophe, Cypher's own quotes."""
+    extra = [
+        dated("Société Générale", "SUES", "Zürich Rück", article="a2", sentence_start=400),
+        dated("Straße AG", "SIGNS_DEAL_WITH", "Société Générale", article="a5", sentence_start=300),
+        dated("Ελληνική Εταιρεία", "CRITICIZES", "Straße AG", article="a6", sentence_start=200, subject_text="ΕΕ"),
+        dated("O'Neil Group", "SUPPORTS", "Zürich Rück", article="a3", sentence_start=200),
+        dated("Acme", "OPPOSES", "O'Neil Group", article="a4", sentence_start=500, object_text="O'Neil Group'}) //"),
+    ]
+    return build([*world_triples(), *extra], articles())

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphbuild.canned import run_networkx
+from graphbuild.backends.embedded import read_graph
 from graphbuild.cli import cli
-from graphbuild.store import read_graph, to_networkx
+from graphbuild.graph import to_networkx
+from graphbuild.questions.networkx import ask_networkx
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
@@ -29,7 +30,7 @@ def G(tmp_path_factory):
 
 
 def _pairs(G, name, a, b):
-    _, rows = run_networkx(G, name)
+    rows = ask_networkx(G, name).rows
     return {(r[a], r[b]) for r in rows}
 
 
@@ -58,19 +59,19 @@ def test_disputes_a_reader_finds(G):
 
 def test_negated_lawsuit_is_no_dispute_but_keeps_its_evidence(G):
     assert ("Orbital Networks", "Kestrel Motors") not in _pairs(G, "disputes", "actor", "target")
-    _, rows = run_networkx(G, "evidence", {"actor_a": "Orbital Networks", "actor_b": "Kestrel Motors"})
+    rows = ask_networkx(G, "evidence", {"actor_a": "Orbital Networks", "actor_b": "Kestrel Motors"}).rows
     assert [(r["relation"], r["negated"]) for r in rows] == [("SUES", True)]
     assert rows[0]["sentence"].startswith("Orbital Networks did not sue Kestrel Motors")
 
 
 def test_timeline_orders_the_merger_story_by_date(G):
-    _, rows = run_networkx(G, "timeline", {"actor_a": "Helix Robotics", "actor_b": "Consumer Markets Agency"})
+    rows = ask_networkx(G, "timeline", {"actor_a": "Helix Robotics", "actor_b": "Consumer Markets Agency"}).rows
     dates = [r["date"] for r in rows]
     assert dates == sorted(dates) and dates[0] == "2025-09-02" and dates[-1] == "2026-01-15"
 
 
 def test_html_article_keeps_its_date(G):
-    _, rows = run_networkx(G, "evidence", {"actor_a": "Osteria", "actor_b": "Northern Front"})
+    rows = ask_networkx(G, "evidence", {"actor_a": "Osteria", "actor_b": "Northern Front"}).rows
     assert rows and all(r["date"] == "2026-03-20" for r in rows)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.pipeline import extract_triples
+from graphbuild.run import extract_triples
 from graphbuild.types import Article
 
 GOLDEN = Path(__file__).parent / "golden" / "constructions.jsonl"

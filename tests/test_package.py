@@ -25,5 +25,10 @@ def test_wheel_ships_the_queries(tmp_path):
     expected = {f"graphbuild/queries/{p.name}" for p in (ROOT / "queries").glob("*.cypher")}
     assert expected and expected <= names
     assert "graphbuild/py.typed" in names
-    templates = {f"graphbuild/templates/{p.name}" for p in (ROOT / "graphbuild" / "templates").iterdir()}
-    assert templates and templates <= names
+    # every data file of the package: templates, the grammar's word lists and lexicon
+    data = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "graphbuild").rglob("*")
+        if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts
+    }
+    assert data and data <= names, data - names

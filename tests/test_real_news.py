@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.pipeline import extract_triples
 from graphbuild.read import ReadReport, read_articles
+from graphbuild.run import extract_triples
 from graphbuild.vocab import RELATIONS
 
 WIKINEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "external" / "wikinews"

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphbuild.cli import EXIT_SKIPPED, cli
-from graphbuild.pipeline import extract_triples
 from graphbuild.read import FORMATS, MAX_ARTICLE_CHARS, ReadReport, read_articles
+from graphbuild.run import extract_triples
 from graphbuild.types import Article
 from graphbuild.vocab import RELATIONS
 
@@ -147,7 +147,7 @@ def test_a_directory_of_bad_input_loses_only_the_bad_parts(tmp_path) -> None:
         assert any(name in line and why in line for line in err.splitlines()), (name, err[-3000:])
     summary = json.loads(result.stdout)
     assert summary["skipped"] == 7  # all but the repaired encoding
-    from graphbuild.store import read_graph
+    from graphbuild.backends.embedded import read_graph
 
     kg = read_graph(graph)
     assert {"j1", "j2", "huge"} <= set(kg.articles)

@@ -1,0 +1,69 @@
+"""What every backend does: load extracted articles, answer questions, give the graph back.
+
+The CLI talks to a ``Backend`` and never asks which one it is; the embedded file and Neo4j
+hold the same graph model and give the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+from graphbuild.graph import KnowledgeGraph, graph_stats
+from graphbuild.questions import Answer
+from graphbuild.types import Article, Triple
+
+Pairs = Iterable[tuple[Article, list[Triple]]]
+
+
+@dataclass(slots=True)
+class LoadSummary:
+    """What a load did, in the same words on every backend."""
+
+    backend: str
+    target: str  # the graph file, or the server and database
+    articles: int = 0  # articles given to the load
+    triples: int = 0
+    articles_added: int = 0
+    articles_unchanged: int = 0  # already in the graph as they are: not written again
+    actors_created: int = 0
+    links_created: int = 0
+    evidence_added: int = 0
+    written: bool = False  # whether anything in the graph changed
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Backend(Protocol):
+    """A place the graph lives: the embedded file or a Neo4j database."""
+
+    name: str
+
+    def describe(self) -> str:
+        """Where the graph is, for messages: a path, or a server and database."""
+        ...
+
+    def check(self) -> None:
+        """Fail now, with the fix in the message, when the graph cannot be reached."""
+        ...
+
+    def load(self, pairs: Pairs, *, on_wait: Callable[[], None] | None = None) -> LoadSummary:
+        """Add extracted articles; an article already there as it is changes nothing."""
+        ...
+
+    def ask(self, name: str, params: Mapping[str, str]) -> Answer:
+        """Answer a canned question (``graphbuild.questions``)."""
+        ...
+
+    def graph(self) -> KnowledgeGraph:
+        """The whole graph as the model both backends share."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def stats(backend: Backend) -> dict[str, Any]:
+    """Counts of the backend's graph: the same rows on every backend."""
+    return graph_stats(backend.graph())

@@ -1,0 +1,221 @@
+"""The embedded backend: the knowledge graph as a NetworkX graph in a node-link JSON file.
+
+The file is written deterministically (sorted nodes, links and keys), atomically (a
+temporary file, then a rename) and only when its content changes, so loading an article a
+second time leaves it byte-identical. Loads hold a lock on it (``graph_lock``), so two at
+once are serialised and neither loses the other's articles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+import networkx as nx
+
+from graphbuild.backends.base import LoadSummary, Pairs
+from graphbuild.errors import GraphFileError
+from graphbuild.graph import FORMAT, GraphDelta, KnowledgeGraph, from_networkx, graph_to_json, to_networkx
+from graphbuild.questions import Answer
+from graphbuild.questions.networkx import ask_networkx
+from graphbuild.types import Article, Triple
+
+DEFAULT_GRAPH = "graphbuild.json"
+GRAPH_ENV = "GRAPHBUILD_GRAPH"
+
+
+def graph_from_json(text: str, *, origin: str = "<graph>") -> KnowledgeGraph:
+    try:
+        data = json.loads(text)
+        # Any other JSON (an array, a string, an object of another tool) is not ours: say so
+        # rather than call it damaged and suggest deleting it.
+        graph = data.get("graph") if isinstance(data, dict) else None
+        if not isinstance(graph, dict) or graph.get("format") != FORMAT:
+            raise GraphFileError(
+                f"{origin} is not a graphbuild graph file (no format {FORMAT!r}). "
+                "Give another --graph path, or move that file away."
+            )
+        G = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+        return from_networkx(G)
+    except GraphFileError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise GraphFileError(
+            f"Can't read graph file {origin}: {e}. It is damaged; restore it from a backup "
+            "or delete it and load the articles again."
+        ) from e
+
+
+def read_graph(path: str | Path, *, missing_ok: bool = True) -> KnowledgeGraph:
+    """Read the graph file; a missing file is an empty graph when ``missing_ok``."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if missing_ok:
+            return KnowledgeGraph()
+        raise GraphFileError(
+            f"No graph file at {str(path)!r}. Load articles first (graphbuild load ARTICLES) "
+            f"or point --graph / {GRAPH_ENV} at an existing graph."
+        ) from None
+    except UnicodeDecodeError as e:
+        raise GraphFileError(
+            f"Can't read graph file {str(path)!r}: {e}. It is damaged; restore it from a backup "
+            "or delete it and load the articles again."
+        ) from e
+    except OSError as e:
+        raise GraphFileError(f"Can't read graph file {str(path)!r}: {e}. Check the path and its permissions.") from e
+    return graph_from_json(text, origin=str(path))
+
+
+def write_graph(kg: KnowledgeGraph, path: str | Path) -> bool:
+    """Write the graph file atomically; returns False (and writes nothing) when unchanged."""
+    path = Path(path)
+    text = graph_to_json(kg)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    _atomic_write(path, text)
+    return True
+
+
+@contextlib.contextmanager
+def graph_lock(path: str | Path, *, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the graph file's lock (``PATH.lock`` beside it) for a read-modify-write.
+
+    Another process holding it makes this wait, after calling ``on_wait`` once. The lock is
+    the operating system's (``flock``): a killed process never leaves it held.
+    """
+    lock_path = Path(f"{path}.lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        # read-only is enough for flock, and works on a lock file another user created
+        fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o666)
+    except OSError as e:
+        raise GraphFileError(f"Can't lock {str(path)!r} ({e}). Check the directory exists and is writable.") from e
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError as e:
+            raise GraphFileError(
+                f"Can't lock {str(path)!r} ({e}); the file system may not support locks. Use a local --graph path."
+            ) from e
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write a text file by way of a temporary file and a rename: never half written."""
+    _atomic_write(Path(path), text)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    tmp: str | None = None
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file private; give it the mode a plain open() would have
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as e:
+        raise GraphFileError(f"Can't write {str(path)!r}: {e}. Check the directory exists and is writable.") from e
+    finally:
+        if tmp is not None:  # a failed write must not leave its temporary file behind
+            Path(tmp).unlink(missing_ok=True)
+
+
+def load_into(kg: KnowledgeGraph, pairs: Iterable[tuple[Article, list[Triple]]]) -> tuple[int, int, GraphDelta]:
+    """Add extracted articles to a graph in memory: (articles, triples, what changed)."""
+    articles = triples = 0
+    delta = GraphDelta()
+    for article, found in pairs:
+        articles += 1
+        triples += len(found)
+        delta = delta + kg.add_article(article) + kg.add_triples(found)
+    return articles, triples, delta
+
+
+def _file_state(path: str | Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class EmbeddedBackend:
+    """The graph in one node-link JSON file (``graphbuild.json`` by default)."""
+
+    name = "embedded"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def describe(self) -> str:
+        return str(self.path)
+
+    def check(self) -> None:
+        pass  # the file is read (and a damaged one refused) before any parsing, in load
+
+    def load(self, pairs: Pairs, *, on_wait: Callable[[], None] | None = None) -> LoadSummary:
+        """Add extracted articles to the file (created when missing).
+
+        Extraction runs first; then, holding the file's lock, the graph is read again if it
+        changed meanwhile, extended and written back atomically, so two loads into one file at
+        once both land (the second waits for the first, calling ``on_wait`` once). The file is
+        rewritten only when something changed, so a repeated load leaves it byte-identical.
+        """
+        kg = read_graph(self.path)  # a damaged file fails before any parsing
+        seen = _file_state(self.path)
+        # no lock while parsing, only while merging; the texts are not kept, only what the graph holds
+        extracted = [(replace(article, text=""), triples) for article, triples in pairs]
+        with graph_lock(self.path, on_wait=on_wait):
+            if _file_state(self.path) != seen:  # another load wrote it meanwhile
+                kg = read_graph(self.path)
+            articles, triples, delta = load_into(kg, extracted)
+            written = write_graph(kg, self.path) if delta.changed or not self.path.exists() else False
+        return LoadSummary(
+            backend=self.name,
+            target=self.describe(),
+            articles=articles,
+            triples=triples,
+            articles_added=delta.articles_added,
+            articles_unchanged=articles - delta.articles_added,
+            actors_created=delta.nodes_created,
+            links_created=delta.edges_created,
+            evidence_added=delta.evidence_added,
+            written=written,
+        )
+
+    def ask(self, name: str, params: Mapping[str, str]) -> Answer:
+        return ask_networkx(to_networkx(self.graph()), name, params)
+
+    def graph(self) -> KnowledgeGraph:
+        return read_graph(self.path, missing_ok=False)
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,322 @@
+"""The Neo4j backend: the same graph, written with batched idempotent MERGEs.
+
+Schema (the embedded graph's, in Neo4j terms)::
+
+    (:Actor:<Type> {id, name, type, aliases})
+    (:Actor)-[:<RELATION> {id, polarity, negated, intensity, confidence, count,
+                           first_seen, last_seen, evidence_*: [...]}]->(:Actor)
+    (:Article {id, title, url, date, source, load_key})-[:MENTIONS]->(:Actor)
+
+Each evidence field is a list property, one entry per supporting sentence, in the same
+order across lists (``evidence_key``, ``evidence_article``, ``evidence_sentence``,
+``evidence_date`` and so on); a list cannot hold null, so an unknown date is ``''``.
+
+Writes go constraints first (unique ids of actors and articles), then articles, actors and links, in batches of
+``UNWIND $rows ... MERGE`` keyed on content ids. A link's evidence is merged by key, and a
+row that brings nothing new sets nothing, so loading the same articles twice writes
+nothing at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import neo4j
+from neo4j import RoutingControl
+from neo4j.exceptions import ClientError, DriverError, Neo4jError
+
+from graphbuild.backends.neo4j.connection import one_line
+from graphbuild.backends.neo4j.schema import ensure_schema
+from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE
+from graphbuild.batching import batched
+from graphbuild.errors import BackendError
+from graphbuild.graph import KnowledgeGraph
+from graphbuild.types import EVIDENCE_FIELDS, Edge
+from graphbuild.vocab import (
+    ARTICLE_LABEL,
+    MENTIONS,
+    NODE_LABEL,
+    REFINEMENTS,
+    TYPE_LABELS,
+    check_name,
+    link_type,
+)
+
+
+@dataclass(slots=True)
+class WriteSummary:
+    """What a load changed in the database, from the server's own counters per statement."""
+
+    articles_added: int = 0
+    actors_created: int = 0
+    links_created: int = 0
+    evidence_added: int = 0
+    articles_unchanged: int = 0  # already loaded with the same content: not written again
+    properties_set: int = 0
+    batches: int = 0
+
+    @property
+    def wrote(self) -> bool:
+        return bool(self.articles_added or self.actors_created or self.links_created or self.properties_set)
+
+
+ARTICLES_CYPHER = f"""
+UNWIND $rows AS row
+MERGE (a:{ARTICLE_LABEL} {{id: row.id}})
+SET a.title = row.title, a.url = row.url, a.date = row.date, a.source = row.source
+"""
+
+# Aliases and a type learned later are added only when new, so a repeated row sets nothing.
+# A more precise type (graphbuild.vocab.REFINEMENTS: from unknown, or organization to
+# company) replaces the one known, and its label the old one.
+ACTORS_CYPHER = """
+UNWIND $rows AS row
+MERGE (n:{actor} {{id: row.id}})
+ON CREATE SET n.name = row.name, n.type = row.type, n.aliases = row.aliases
+WITH n, row, [x IN row.aliases WHERE NOT x IN n.aliases] AS fresh
+FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END | SET n.aliases = n.aliases + fresh)
+FOREACH (_ IN CASE WHEN [n.type, row.type] IN $refinements THEN [1] ELSE [] END |
+  SET n.type = row.type REMOVE n:Unknown:Organization)
+WITH n, row WHERE n.type = row.type
+SET n:{label}
+"""
+
+# Only evidence not yet on the link is appended; a row with none is filtered out before SET.
+LINKS_CYPHER = """
+UNWIND $rows AS row
+MATCH (a:{actor} {{id: row.source}})
+MATCH (b:{actor} {{id: row.target}})
+MERGE (a)-[r:{relation} {{id: row.id}}]->(b)
+ON CREATE SET r.relation = row.relation, r.polarity = row.polarity, r.negated = row.negated, r.intensity = row.intensity,
+  r.confidence = row.confidence, r.count = 0, r.evidence_key = [], {empty_lists}
+WITH r, row, [i IN range(0, size(row.evidence_key) - 1) WHERE NOT row.evidence_key[i] IN r.evidence_key] AS fresh
+WHERE size(fresh) > 0
+WITH r, row, fresh, r.evidence_date + [i IN fresh | row.evidence_date[i]] AS dates
+WITH r, row, {{
+  evidence_key: r.evidence_key + [i IN fresh | row.evidence_key[i]],
+  {appended},
+  count: size(r.evidence_key) + size(fresh),
+  confidence: CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END,
+  first_seen: reduce(m = null, d IN [x IN dates WHERE x <> ''] | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+  last_seen: reduce(m = null, d IN [x IN dates WHERE x <> ''] | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
+}} AS changes, size(fresh) AS added
+SET r += changes
+RETURN sum(added) AS added
+"""
+
+# Written last for each chunk: an article whose load key is set was loaded whole, so a
+# rerun after a failure redoes exactly the articles that were not, and skips the rest.
+LOADED_CYPHER = f"""
+UNWIND $rows AS row
+MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
+SET a.load_key = row.key
+"""
+
+ALREADY_LOADED_CYPHER = f"""
+UNWIND $rows AS row
+MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
+WHERE a.load_key = row.key
+RETURN a.id AS id
+"""
+
+# Bump when the loader writes an article differently: every article is then written again.
+LOAD_FORMAT = "1"
+
+MENTIONS_CYPHER = f"""
+UNWIND $rows AS row
+MATCH (art:{ARTICLE_LABEL} {{id: row.article}})
+MATCH (n:{NODE_LABEL} {{id: row.actor}})
+MERGE (art)-[:{MENTIONS}]->(n)
+"""
+
+
+def _links_cypher(relation: str | None) -> str:
+    """The link MERGE for one relationship type, or (None) for every type at once through a
+    dynamic type, ``$(row.type)``, which Neo4j 5.26 and later plan once for all types."""
+    empty = ", ".join(f"r.evidence_{name} = []" for name in EVIDENCE_FIELDS)
+    appended = ",\n  ".join(
+        f"evidence_{name}: r.evidence_{name} + [i IN fresh | row.evidence_{name}[i]]" for name in EVIDENCE_FIELDS
+    )
+    return LINKS_CYPHER.format(
+        actor=check_name(NODE_LABEL),
+        relation="$(row.type)" if relation is None else check_name(relation),
+        empty_lists=empty,
+        appended=appended,
+    )
+
+
+def _actors_cypher(label: str | None) -> str:
+    return ACTORS_CYPHER.format(
+        actor=check_name(NODE_LABEL), label="$(row.label)" if label is None else check_name(label)
+    )
+
+
+def _edge_row(edge: Edge) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": edge.id,
+        "relation": edge.relation,
+        "source": edge.source,
+        "target": edge.target,
+        "polarity": edge.polarity,
+        "negated": edge.negated,
+        "intensity": edge.intensity,
+        "confidence": edge.confidence,
+        "evidence_key": ["|".join(str(p) for p in e.key) for e in edge.evidence],
+    }
+    for name in EVIDENCE_FIELDS:
+        # a property list cannot hold null: an unknown date (or attribution) is ''
+        row[f"evidence_{name}"] = [getattr(e, name) if getattr(e, name) is not None else "" for e in edge.evidence]
+    return row
+
+
+# The version of the graph's shape in Neo4j, kept on the one (:GraphbuildSchema) node; a
+# database written by an older graphbuild is brought up to date before a load writes to it.
+# 2: denied links have their own type (NOT_SUES) and every link names its relation.
+def write_neo4j(
+    driver: neo4j.Driver,
+    kg: KnowledgeGraph,
+    *,
+    database: str = DEFAULT_DATABASE,
+    batch_size: int = DEFAULT_BATCH,
+    summary: WriteSummary | None = None,
+) -> WriteSummary:
+    """Write (merge) a graph into Neo4j: articles, actors, links, then article mentions.
+
+    Every statement is a managed transaction (``execute_query``), retried by the driver on
+    transient errors; each is idempotent, so a retry or a rerun after a failure is safe.
+    """
+    summary = summary if summary is not None else WriteSummary()
+
+    def run(cypher: str, rows: Sequence[dict], **params: Any) -> list[Any]:
+        counters = []
+        for batch in batched(rows, batch_size):
+            result = driver.execute_query(cypher, rows=batch, **params, database_=database)
+            summary.properties_set += result.summary.counters.properties_set
+            summary.batches += 1
+            counters.append((result.summary.counters, result.records))
+        return counters
+
+    def links(cypher: str, rows: Sequence[dict]) -> None:
+        for counters, records in run(cypher, rows):
+            summary.links_created += counters.relationships_created
+            summary.evidence_added += sum(r["added"] for r in records)
+
+    def actors(cypher: str, rows: Sequence[dict]) -> None:
+        for counters, _ in run(cypher, rows, refinements=refinements):
+            summary.actors_created += counters.nodes_created
+
+    refinements = sorted([known, new] for known, new in REFINEMENTS)
+
+    try:
+        ensure_schema(driver, database=database)
+        keys = article_load_keys(kg)
+        done = _already_loaded(driver, keys, database=database, batch_size=batch_size)
+        if done:
+            summary.articles_unchanged += len(done)
+            kg = without_articles(kg, done)
+        for counters, _ in run(ARTICLES_CYPHER, [{"id": k, **v} for k, v in sorted(kg.articles.items())]):
+            summary.articles_added += counters.nodes_created
+        actor_rows: list[dict[str, Any]] = [
+            {
+                "id": node.id,
+                "name": node.name,
+                "type": node.type,
+                "aliases": list(node.aliases),
+                "label": check_name(TYPE_LABELS.get(node.type, TYPE_LABELS["unknown"])),
+            }
+            for node in sorted(kg.nodes.values(), key=lambda n: n.id)
+        ]
+        link_rows: list[dict[str, Any]] = []
+        mentions: set[tuple[str, str]] = set()
+        for edge in sorted(kg.edges.values(), key=lambda e: e.id):
+            link_rows.append({**_edge_row(edge), "type": check_name(link_type(edge.relation, edge.negated))})
+            for e in edge.evidence:
+                mentions.update({(e.article, edge.source), (e.article, edge.target)})
+        try:
+            actors(_actors_cypher(None), actor_rows)
+            links(_links_cypher(None), link_rows)
+        except ClientError as e:
+            if "SyntaxError" not in (e.code or ""):
+                raise
+            # a server before 5.26 has no dynamic labels and types: one statement per name
+            for label in sorted({str(row["label"]) for row in actor_rows}):
+                actors(_actors_cypher(label), [row for row in actor_rows if row["label"] == label])
+            for type_ in sorted({str(row["type"]) for row in link_rows}):
+                links(_links_cypher(type_), [row for row in link_rows if row["type"] == type_])
+        known = set(kg.articles)
+        run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
+        run(LOADED_CYPHER, [{"id": a, "key": keys[a]} for a in sorted(known)])
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(
+            f"Writing to Neo4j failed: {e.__class__.__name__}: {one_line(e)}. Run the same load again once the "
+            "server is back; it writes what is missing, without duplicates."
+        ) from e
+    return summary
+
+
+def article_load_keys(kg: KnowledgeGraph) -> dict[str, str]:
+    """A digest of everything the graph holds from each article: its metadata and each piece
+    of evidence with the link and actor types it supports. Equal keys mean a second write of
+    the article would change nothing; a changed extraction changes the key."""
+    parts: dict[str, list[str]] = {a: [repr(sorted(meta.items()))] for a, meta in kg.articles.items()}
+    for edge in kg.edges.values():
+        types = tuple(getattr(kg.nodes.get(n), "type", "") for n in (edge.source, edge.target))
+        for e in edge.evidence:
+            if e.article in parts:
+                parts[e.article].append(repr((edge.id, types, e)))
+    return {a: hashlib.sha1("\n".join([LOAD_FORMAT, *sorted(p)]).encode("utf-8")).hexdigest() for a, p in parts.items()}
+
+
+def without_articles(kg: KnowledgeGraph, done: set[str]) -> KnowledgeGraph:
+    """The part of ``kg`` that does not come from ``done`` articles: their evidence, links
+    left with none, and actors no remaining link touches are dropped."""
+    edges = {}
+    for eid, edge in kg.edges.items():
+        kept = tuple(e for e in edge.evidence if e.article not in done)
+        if kept:
+            edges[eid] = edge if len(kept) == len(edge.evidence) else replace(edge, evidence=kept, count=len(kept))
+    used = {n for edge in edges.values() for n in (edge.source, edge.target)}
+    return KnowledgeGraph(
+        nodes={nid: node for nid, node in kg.nodes.items() if nid in used},
+        edges=edges,
+        articles={a: meta for a, meta in kg.articles.items() if a not in done},
+    )
+
+
+def _already_loaded(driver: neo4j.Driver, keys: Mapping[str, str], *, database: str, batch_size: int) -> set[str]:
+    rows = [{"id": a, "key": k} for a, k in sorted(keys.items())]
+    done: set[str] = set()
+    for batch in batched(rows, batch_size):
+        records, _, _ = driver.execute_query(
+            ALREADY_LOADED_CYPHER, rows=batch, database_=database, routing_=RoutingControl.READ
+        )
+        done.update(r["id"] for r in records)
+    return done
+
+
+def load_neo4j(
+    driver: neo4j.Driver,
+    pairs: Iterable[tuple[Any, list[Any]]],
+    *,
+    database: str = DEFAULT_DATABASE,
+    batch_size: int = DEFAULT_BATCH,
+    chunk_articles: int = 500,
+) -> tuple[int, int, WriteSummary]:
+    """Extract-and-write in chunks of articles, so memory stays flat on a long load.
+
+    Returns the number of articles and triples read and the write summary.
+    """
+    summary = WriteSummary()
+    articles = triples = 0
+    for chunk_pairs in batched(pairs, chunk_articles):
+        chunk = KnowledgeGraph()
+        for article, found in chunk_pairs:
+            articles += 1
+            triples += len(found)
+            chunk.add_article(article)
+            chunk.add_triples(found)
+        write_neo4j(driver, chunk, database=database, batch_size=batch_size, summary=summary)
+    return articles, triples, summary

@@ -1,0 +1,180 @@
+"""``graphbuild extract`` and ``graphbuild load``: articles in, links out or into the graph."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from graphbuild.cli.options import (
+    EXIT_SKIPPED,
+    WRITE_BATCH,
+    BackendOptions,
+    ExtractionOptions,
+    backend_options,
+    errors,
+    extraction_options,
+    json_option,
+    open_backend,
+)
+
+if TYPE_CHECKING:
+    from graphbuild.backends.base import LoadSummary
+    from graphbuild.read import ReadReport
+    from graphbuild.types import Article, Triple
+
+TRIPLE_COLUMNS = ("article", "subject", "relation", "object", "polarity", "negated", "modality", "confidence", "verb")
+TABLE_COLUMNS = ("subject", "relation", "object", "polarity", "negated", "verb", "sentence")
+
+
+def _progress(articles: Iterable[Article], paths: tuple[str, ...], quiet: bool) -> Iterator[Article]:
+    """Count articles as they pass, out of about how many ``paths`` hold, with the time left,
+    when stderr is a terminal and not --quiet; the count alone when reading stdin."""
+    if quiet or not sys.stderr.isatty():
+        yield from articles
+        return
+    from graphbuild.read import count_articles
+
+    with click.progressbar(
+        articles, length=count_articles(paths), label="articles", show_pos=True, show_eta=True, file=sys.stderr
+    ) as bar:
+        yield from bar
+
+
+def _extracted(
+    paths: tuple[str, ...], options: ExtractionOptions
+) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]]]:
+    """Read PATHS and extract them, here or on a Dask cluster: (report, pairs)."""
+    from graphbuild.normalize import read_aliases
+    from graphbuild.read import ReadReport, read_articles
+    from graphbuild.run import extract_on_dask, extract_triples
+
+    nlp = None
+    if not options.dask_scheduler:
+        from graphbuild.nlp import load_pipeline
+
+        nlp = load_pipeline(options.model)  # a missing model fails before reading
+    aliases = read_aliases(options.aliases_path) if options.aliases_path else None
+
+    def warn(problem: Any) -> None:
+        if not options.quiet:
+            click.echo(f"{'skipped' if problem.skipped else 'warning'}: {problem}", err=True)
+
+    report = ReadReport(on_problem=warn)
+    articles = _progress(read_articles(paths, report=report), paths, options.quiet)
+    if nlp is None:
+        pairs = extract_on_dask(
+            articles,
+            scheduler=options.dask_scheduler or "",
+            model=options.model,
+            aliases=aliases,
+            batch_size=options.batch_size,
+            hypothetical=options.hypothetical,
+        )
+    else:
+        pairs = extract_triples(
+            articles,
+            nlp=nlp,
+            aliases=aliases,
+            batch_size=options.batch_size,
+            hypothetical=options.hypothetical,
+            n_process=options.processes,
+        )
+    return report, pairs
+
+
+def _read_summary(report: ReadReport) -> str:
+    return (
+        f"read {report.articles} article{'s' if report.articles != 1 else ''} from {report.files} "
+        f"file{'s' if report.files != 1 else ''}, skipped {report.skipped}"
+    )
+
+
+def _exit_for(report: ReadReport) -> None:
+    if report.skipped:
+        raise click.exceptions.Exit(EXIT_SKIPPED)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one triple a line with every field; csv and table: the main fields.",
+)
+@extraction_options
+@errors
+def extract(paths: tuple[str, ...], fmt: str, extraction: ExtractionOptions) -> None:
+    """Print the (actor, relation, target) triples found in PATHS.
+
+    PATHS are files (.txt .md .html .json .jsonl .csv), directories, glob patterns or - for
+    standard input. JSON Lines are streamed, one triple a line.
+    """
+    from graphbuild.present.output import csv_text, format_table, json_line
+
+    report, pairs = _extracted(paths, extraction)
+    count = 0
+    table_rows: list[dict[str, Any]] = []
+    columns = (*TRIPLE_COLUMNS, "sentence")
+    if fmt == "csv":
+        click.echo(csv_text([], columns), nl=False)
+    for _, triples in pairs:
+        for triple in triples:
+            count += 1
+            row = triple.to_dict()
+            if fmt == "jsonl":
+                click.echo(json_line(row))
+            elif fmt == "csv":
+                click.echo(csv_text([row], columns, header=False), nl=False)
+            else:
+                table_rows.append(row)
+    if fmt == "table":
+        click.echo(format_table(table_rows, TABLE_COLUMNS, width=60))
+    if not extraction.quiet:
+        click.echo(f"{_read_summary(report)}; {count} triple{'s' if count != 1 else ''}", err=True)
+    _exit_for(report)
+
+
+def _load_message(report: ReadReport, summary: LoadSummary) -> str:
+    return (
+        f"{_read_summary(report)}; {summary.triples} triples; {summary.target}: "
+        f"+{summary.articles_added} articles, +{summary.actors_created} actors, +{summary.links_created} links, "
+        f"+{summary.evidence_added} evidence sentences, {summary.articles_unchanged} articles already there"
+        + ("" if summary.written else " (unchanged)")
+    )
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@backend_options
+@extraction_options
+@WRITE_BATCH
+@json_option
+@errors
+def load(
+    paths: tuple[str, ...], where: BackendOptions, extraction: ExtractionOptions, write_batch_size: int, as_json: bool
+) -> None:
+    """Extract PATHS and add them to the graph (the embedded file, or Neo4j).
+
+    Loading an article that is already in the graph changes nothing.
+    """
+
+    def waiting() -> None:
+        if not extraction.quiet:
+            click.echo(f"another load is writing {where.graph_path}; waiting for it to finish...", err=True)
+
+    with open_backend(where, write_batch_size=write_batch_size) as backend:
+        backend.check()  # a server that is down fails before the model loads
+        report, pairs = _extracted(paths, extraction)
+        summary = backend.load(pairs, on_wait=waiting)
+    if as_json:
+        click.echo(json.dumps({**summary.as_dict(), "files": report.files, "skipped": report.skipped}))
+    if not extraction.quiet:
+        click.echo(_load_message(report, summary), err=True)
+    _exit_for(report)

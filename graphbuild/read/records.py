@@ -1,0 +1,216 @@
+"""Articles from text and Markdown files and from JSON, JSON Lines and CSV records."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from graphbuild.read.dates import date_of
+from graphbuild.read.decode import clean
+from graphbuild.read.report import ReadReport
+from graphbuild.types import Article, Problem
+
+STDIN = "-"
+MAX_TITLE_CHARS = 200
+# A line that ends a sentence is body text, not a headline: "He left." / 'she said "no!"'
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*$")
+
+
+def article_id(*, id: object = None, url: str = "", text: str) -> str:
+    """Return a stable id: the given `id`, else the `url`, else a hash of the text.
+
+    Example:
+        >>> article_id(id=" 42 ", url="https://example.org/a", text="x")
+        '42'
+        >>> article_id(url="https://example.org/a", text="x")
+        'https://example.org/a'
+        >>> article_id(text=" Acme sued Globex. ")
+        'sha1:b41b299872d3d743'
+    """
+    if id is not None and str(id).strip():
+        return str(id).strip()
+    if url.strip():
+        return url.strip()
+    return "sha1:" + hashlib.sha1(text.strip().encode()).hexdigest()[:16]
+
+
+def read_text(origin: str, text: str, *, markdown: bool) -> Article:
+    lines = clean(text).split("\n")
+    first = lines[0].strip()
+    if markdown:
+        first = re.sub(r"\s+#+$", "", first.lstrip("#").strip()).strip()
+    nonempty = sum(1 for line in lines if line.strip())
+    if first and nonempty > 1 and len(first) <= MAX_TITLE_CHARS and not SENTENCE_END.search(first):
+        title, body = first, "\n".join(lines[1:]).strip()
+        return Article(id=article_id(text=body), text=body, title=title, source=source_of(origin), origin=origin)
+    body = "\n".join(lines)
+    # no headline: the file's name says which article this is (the start of the text, on stdin)
+    label = os.path.basename(origin) if origin != STDIN else label_of(body)
+    return Article(
+        id=article_id(text=body), text=body, title=label, source=source_of(origin), origin=origin, headline=False
+    )
+
+
+def source_of(origin: str) -> str:
+    """The file an article was read from, as the command line reaches it ('' for stdin)."""
+    return "" if origin == STDIN else origin
+
+
+LABEL_CHARS = 80
+
+
+def label_of(text: str) -> str:
+    """A title for an article that has none: the start of its first line, cut between words.
+
+    >>> label_of("Acme sued Borealis.\\nThe case opens in May.")
+    'Acme sued Borealis.'
+    """
+    first = " ".join(text.strip().split("\n", 1)[0].split())
+    if len(first) <= LABEL_CHARS:
+        return first
+    cut = first.rfind(" ", 0, LABEL_CHARS)
+    return first[: cut if cut > 0 else LABEL_CHARS].rstrip(" ,;:") + "…"
+
+
+def _field(value: object) -> str:
+    return "" if value is None else clean(str(value))
+
+
+def read_record(
+    record: dict[str, Any], origin: str, line: int | None, report: ReadReport, item: str = ""
+) -> Article | None:
+    """Turn one JSON object or CSV row into an Article, or report why it cannot be one."""
+    text: object = record.get("text")
+    why = ""
+    if text is None:
+        why = "no 'text' field"
+    elif not isinstance(text, str):
+        why = f"'text' is a {type(text).__name__}, not a string"
+    elif not text.strip():
+        why = "empty 'text'"
+    if why or not isinstance(text, str):
+        report.add(Problem(origin, line, f"{item}{why}; every record needs a non-empty 'text'"))
+        return None
+    text, url = clean(text), _field(record.get("url"))
+    published = record.get("published")
+    if published is None or published == "":
+        published = record.get("date")
+    title = _field(record.get("title"))
+    return Article(
+        id=article_id(id=record.get("id"), url=url, text=text),
+        text=text,
+        title=title or label_of(text),
+        url=url,
+        date=date_of(published, origin, line, report),
+        source=_field(record.get("source")) or source_of(origin),
+        origin=origin if line is None else f"{origin}:{line}",
+        headline=bool(title),
+    )
+
+
+def read_jsonl(origin: str, lines: Iterable[str], report: ReadReport) -> Iterator[Article]:
+    empty = True
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        empty = False
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            reason = f"invalid JSON ({e.msg}, column {e.colno}); fix or remove this line"
+            report.add(Problem(origin, number, reason))
+            continue
+        if not isinstance(record, dict):
+            reason = f"expected a JSON object, got {_json_type(record)}; write one object a line"
+            report.add(Problem(origin, number, reason))
+            continue
+        article = read_record(record, origin, number, report)
+        if article is not None:
+            yield article
+    if empty:
+        report.add(Problem(origin, None, "empty file; add article records or remove the file"))
+
+
+def _json_type(value: object) -> str:
+    names = {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def read_json(origin: str, text: str, report: ReadReport) -> Iterator[Article]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        reason = f"invalid JSON ({e.msg}, column {e.colno}); fix the file or use JSON Lines"
+        report.add(Problem(origin, e.lineno, reason))
+        return
+    if isinstance(data, dict) and "articles" in data:
+        data = data["articles"]
+        if not isinstance(data, list):
+            reason = "'articles' is not a list; give a list of article objects"
+            report.add(Problem(origin, None, reason))
+            return
+    if isinstance(data, dict):
+        article = read_record(data, origin, None, report)
+        if article is not None:
+            yield article
+        return
+    if not isinstance(data, list):
+        reason = f"expected a list of article objects, got {_json_type(data)}"
+        report.add(Problem(origin, None, reason))
+        return
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            reason = f"item {index}: expected a JSON object, got {_json_type(item)}; remove it"
+            report.add(Problem(origin, None, reason))
+            continue
+        article = read_record(item, origin, None, report, item=f"item {index}: ")
+        if article is not None:
+            yield article
+
+
+def _raise_csv_field_limit() -> None:
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:  # C long is 32 bits on some platforms
+            limit //= 2
+
+
+def read_csv(origin: str, lines: Iterable[str], report: ReadReport) -> Iterator[Article]:
+    _raise_csv_field_limit()
+    reader = csv.reader(lines)
+    columns: list[str] | None = None
+    start = 1
+    try:
+        for row in reader:
+            line, start = start, reader.line_num + 1  # physical line where this record began
+            if not any(cell.strip() for cell in row):
+                continue
+            if columns is None:
+                columns = [cell.strip().lower() for cell in row]
+                if "text" not in columns:
+                    shown = ", ".join(cell.strip() for cell in row)
+                    reason = f"no 'text' column (columns: {shown}); add a 'text' header column"
+                    report.add(Problem(origin, None, reason))
+                    return
+                continue
+            record: dict[str, Any] = {}
+            for name, cell in zip(columns, row, strict=False):
+                record.setdefault(name, cell)
+            record.setdefault("text", "")
+            article = read_record(record, origin, line, report)
+            if article is not None:
+                yield article
+    except csv.Error as e:
+        report.add(Problem(origin, start, f"malformed CSV ({e}); rest of file skipped, fix it"))
+        return
+    if columns is None:
+        report.add(Problem(origin, None, "empty file; add a header row and records"))
