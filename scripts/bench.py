@@ -241,8 +241,10 @@ def main() -> None:
     ap.add_argument("--skip", action="append", default=[], choices=["scaling", "memory", "neo4j"])
     ap.add_argument("--child-extract", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if not args.corpus:
-        args.corpus = [str(p) for p in sorted(WIKINEWS.glob("*")) if p.suffix in {".jsonl", ".csv"}]
+    if not args.corpus:  # the Wikinews articles beside the project, else the project's own corpus
+        args.corpus = [str(p) for p in sorted(WIKINEWS.glob("*")) if p.suffix in {".jsonl", ".csv"}] or [
+            str(ROOT / "tests" / "corpus" / "articles.jsonl")
+        ]
     nlp = load_pipeline()
     if args.child_extract:
         for _ in extract_triples(iter(corpus(args.corpus, args.child_extract)), nlp=nlp, batch_size=args.batch_size):
