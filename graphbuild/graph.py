@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphbuild.types import Article, Edge, Evidence, Node, Triple
+from graphbuild.types import EVIDENCE_FIELDS, Article, Edge, Evidence, Node, Triple
 from graphbuild.vocab import RELATIONS, refines
 
 ARTICLE_FIELDS = ("title", "url", "date", "source")
@@ -101,22 +101,7 @@ class KnowledgeGraph:
         source, new_s = self._add_node(triple.subject, triple.subject_type, triple.subject_text)
         target, new_t = self._add_node(triple.object, triple.object_type, triple.object_text)
         eid = edge_id(source, triple.relation, target, triple.negated)
-        evidence = Evidence(
-            article=triple.article,
-            sentence=triple.sentence,
-            sentence_start=triple.sentence_start,
-            sentence_end=triple.sentence_end,
-            subject_start=triple.subject_start,
-            subject_end=triple.subject_end,
-            object_start=triple.object_start,
-            object_end=triple.object_end,
-            verb=triple.verb,
-            rule=triple.rule,
-            date=triple.date,
-            modality=triple.modality,
-            attribution=triple.attribution,
-            section=triple.section,
-        )
+        evidence = evidence_of(triple)
         edge = self.edges.get(eid)
         if edge is None:
             relation = RELATIONS[triple.relation]
@@ -151,6 +136,12 @@ class KnowledgeGraph:
             if any(a.casefold() == folded for a in node.aliases):
                 return node
         return None
+
+
+def evidence_of(triple: Triple) -> Evidence:
+    """The sentence a triple comes from, as a link keeps it: the fields of ``Evidence``, which
+    a ``Triple`` carries under the same names."""
+    return Evidence(**{name: getattr(triple, name) for name in EVIDENCE_FIELDS})
 
 
 def evidence_order(evidence: Evidence) -> tuple[str, str, bool, int, int, int]:

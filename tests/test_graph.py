@@ -268,3 +268,12 @@ def test_build_graph_counts_articles_and_triples_together() -> None:
     kg, delta = build_graph(articles(), [triple("A", "SUES", "B")])
     assert delta == GraphDelta(nodes_created=2, edges_created=1, evidence_added=1, articles_added=6)
     assert sorted(kg.articles) == ["a1", "a2", "a3", "a4", "a5", "a6"]
+
+
+def test_a_triple_carries_every_evidence_field_with_the_same_type():
+    from dataclasses import fields
+
+    from graphbuild.types import EVIDENCE_FIELDS, Evidence, Triple
+
+    triple_types = {f.name: f.type for f in fields(Triple)}
+    assert {f.name: f.type for f in fields(Evidence)} == {name: triple_types[name] for name in EVIDENCE_FIELDS}
