@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from graphbuild.extract import extract_docs
+from graphbuild.grammar import extract_docs
 from graphbuild.graph import GraphDelta, KnowledgeGraph
 from graphbuild.nlp import parse_articles
 from graphbuild.normalize import NameChange, normalize_extractions
