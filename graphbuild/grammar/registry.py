@@ -46,6 +46,7 @@ class Frame:
     subject_tokens: list[Token]  # the subject words ("Neither" denies)
     confidence: float
     reciprocal: bool = False  # no target: the subjects stand in the relation to each other
+    trigger: str = ""  # the lexicon entry that fired: "team up with", "lawsuit", "opposed to"
 
 
 @dataclass(slots=True)

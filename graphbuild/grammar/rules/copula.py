@@ -27,7 +27,8 @@ def copula(token: Token, ctx: Context) -> Iterator[Frame]:
         return
     index = ctx.index
     for prep in children(token, {"prep"}):
-        relation = ADJECTIVE_PHRASES.get(f"{token.lower_} {prep.lower_}")
+        phrase = f"{token.lower_} {prep.lower_}"
+        relation = ADJECTIVE_PHRASES.get(phrase)
         if relation is None:
             continue
         verb = token.head if token.dep_ in {"acomp", "attr"} else token
@@ -46,4 +47,5 @@ def copula(token: Token, ctx: Context) -> Iterator[Frame]:
             [verb] if verb is not token else [],
             children(verb, ANY_SUBJECT_DEPS),
             CONFIDENCE_DIRECT,
+            trigger=phrase,
         )

@@ -58,6 +58,7 @@ def _read_labels(verb: Token, ctx: Context) -> list[Frame]:
             reading.clause.chain,
             reading.subject_tokens,
             reading.confidence,
+            trigger=reading.lemma,
         )
     ]
 

@@ -32,6 +32,7 @@ MAX_NOUN_HOPS = 3
 class NounReading:
     """An event noun with its arguments, worked out once for both noun rules."""
 
+    trigger: str  # the noun's lemma
     relation: str
     subjects: list[Mention]
     targets: list[Mention]
@@ -72,7 +73,8 @@ def read_noun(noun: Token, ctx: Context) -> NounReading | None:
 
 
 def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
-    entry = EVENT_NOUNS.get(token_lemma(noun).lower())
+    trigger = token_lemma(noun).lower()
+    entry = EVENT_NOUNS.get(trigger)
     if entry is None or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
     index = ctx.index
@@ -123,7 +125,9 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
         owners, targets = sources, owners
     if light_lemma in REVERSING_VERBS and RELATIONS[relation].polarity == CONFLICT:
         relation = "SETTLES_WITH"  # "lifted the sanctions on Iran": the conflict ends
-    return NounReading(relation, owners, targets, between, between_preps, verb_words, chain, subject_tokens, confidence)
+    return NounReading(
+        trigger, relation, owners, targets, between, between_preps, verb_words, chain, subject_tokens, confidence
+    )
 
 
 @rule("noun-between")
@@ -145,6 +149,7 @@ def noun_between(noun: Token, ctx: Context) -> Iterator[Frame]:
         reading.subject_tokens,
         reading.confidence,
         reciprocal=True,
+        trigger=reading.trigger,
     )
 
 
@@ -154,7 +159,7 @@ def event_noun(noun: Token, ctx: Context) -> Iterator[Frame]:
     reading = read_noun(noun, ctx)
     if reading is None or (reading.between and not reading.targets):
         return
-    preps = EVENT_NOUNS[token_lemma(noun).lower()][1]
+    preps = EVENT_NOUNS[reading.trigger][1]
     yield Frame(
         reading.relation,
         reading.subjects,
@@ -165,5 +170,6 @@ def event_noun(noun: Token, ctx: Context) -> Iterator[Frame]:
         reading.chain,
         reading.subject_tokens,
         reading.confidence,
-        reciprocal=token_lemma(noun).lower() in RECIPROCAL,
+        reciprocal=reading.trigger in RECIPROCAL,
+        trigger=reading.trigger,
     )

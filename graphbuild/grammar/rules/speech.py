@@ -46,4 +46,5 @@ def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
             clause.chain,
             children(verb, SUBJECT_DEPS),
             CONFIDENCE_CHAINED,
+            trigger=lemma,
         )

@@ -43,4 +43,15 @@ def state_action(verb: Token, ctx: Context) -> Iterator[Frame]:
         return
     places = [p for p in places if p.label == "GPE"]
     if places and targets and relation is not None:
-        yield Frame(relation, places, targets, verb.text, "state-action", verb, [], [], CONFIDENCE_CHAINED)
+        yield Frame(
+            relation,
+            places,
+            targets,
+            verb.text,
+            "state-action",
+            verb,
+            [],
+            [],
+            CONFIDENCE_CHAINED,
+            trigger=lemma_of(verb),
+        )

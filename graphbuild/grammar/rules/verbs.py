@@ -89,6 +89,7 @@ def prepositional_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
             reading.clause.chain,
             reading.subject_tokens,
             confidence,
+            trigger=phrase,
         )
 
 
@@ -122,6 +123,7 @@ def passive_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
         reading.clause.chain,
         reading.subject_tokens,
         CONFIDENCE_DIRECT,
+        trigger=reading.base,
     )
 
 
@@ -156,4 +158,5 @@ def active_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
         reciprocal=reading.lemma in RECIPROCAL
         or reading.particle == "together"
         or any(c.lower_ == "together" for c in verb.children),
+        trigger=reading.base,
     )

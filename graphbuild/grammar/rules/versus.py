@@ -28,4 +28,6 @@ def versus(token: Token, ctx: Context) -> Iterator[Frame]:
         return
     legal = any(token_lemma(t).lower() in LEGAL_WORDS for t in token.sent)
     relation = "SUES" if legal else "COMPETES_WITH"
-    yield Frame(relation, [left], [right], token.text, "versus", token, [], [], CONFIDENCE_CHAINED)
+    yield Frame(
+        relation, [left], [right], token.text, "versus", token, [], [], CONFIDENCE_CHAINED, trigger=token.lower_
+    )
