@@ -27,7 +27,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from graphbuild.graph import KnowledgeGraph
-from graphbuild.nlp import extraction_text, load_pipeline, model_id
+from graphbuild.nlp import extraction_text, limit_blas_threads, load_pipeline, model_id
 from graphbuild.pipeline import extract_triples, load_into
 from graphbuild.read import read_articles
 
@@ -240,7 +240,8 @@ def main() -> None:
     args = ap.parse_args()
     if not args.corpus:
         args.corpus = [str(p) for p in sorted(WIKINEWS.glob("*")) if p.suffix in {".jsonl", ".csv"}]
-    nlp = load_pipeline()
+    limit_blas_threads()  # as the CLI does: see load_pipeline
+    nlp = load_pipeline(numpy_ops=True)
     if args.child_extract:
         for _ in extract_triples(iter(corpus(args.corpus, args.child_extract)), nlp=nlp, batch_size=args.batch_size):
             pass
