@@ -51,7 +51,7 @@ def test_model_version_is_pinned(nlp):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", list(_params()))
 def test_golden_case(case, nlp):
     article = Article(id="golden", text=case["text"])
     [(_, triples)] = list(extract_triples([article], nlp=nlp))

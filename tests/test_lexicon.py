@@ -110,7 +110,7 @@ def _cases():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("entry", _cases())
+@pytest.mark.parametrize("entry", list(_cases()))
 def test_every_row_fires_on_its_example(entry, nlp):
     assert _fires(nlp, entry), f"{entry.where}: {entry.example!r} gives no {entry.relation} from {entry.trigger!r}"
 
