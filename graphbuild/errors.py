@@ -15,6 +15,10 @@ class ModelNotFoundError(GraphbuildError):
     """No usable spaCy pipeline could be loaded."""
 
 
+class LexiconError(GraphbuildError):
+    """A data file of the grammar's lexicon is malformed, or two of its rows clash."""
+
+
 class InputError(GraphbuildError):
     """Input that cannot be read at all (as opposed to one bad record, which is skipped)."""
 

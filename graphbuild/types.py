@@ -87,6 +87,20 @@ class RawTriple:
 
 
 @dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extraction learned from one article.
+
+    ``mentions`` lists every named actor in the text (not only those in triples), so that
+    normalization can tie a surname or an acronym to the full name written elsewhere.
+    """
+
+    article: Article
+    triples: tuple[RawTriple, ...]
+    mentions: tuple[Mention, ...]
+    acronyms: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
 class Triple:
     """A normalized (actor, relation, target) triple with its provenance."""
 

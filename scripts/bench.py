@@ -28,9 +28,9 @@ from pathlib import Path
 
 from graphbuild.backends.embedded import load_into
 from graphbuild.graph import KnowledgeGraph
-from graphbuild.nlp import extraction_text, load_pipeline, model_id
+from graphbuild.nlp import extraction_text, model_id
 from graphbuild.read import read_articles
-from graphbuild.run import extract_triples
+from graphbuild.run import extract_triples, fast_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT.parent / "shared" / "data" / "external" / "wikinews"
@@ -245,7 +245,7 @@ def main() -> None:
         args.corpus = [str(p) for p in sorted(WIKINEWS.glob("*")) if p.suffix in {".jsonl", ".csv"}] or [
             str(ROOT / "tests" / "corpus" / "articles.jsonl")
         ]
-    nlp = load_pipeline()
+    nlp = fast_pipeline()  # as the commands run it
     if args.child_extract:
         for _ in extract_triples(iter(corpus(args.corpus, args.child_extract)), nlp=nlp, batch_size=args.batch_size):
             pass

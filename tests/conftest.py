@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from graphbuild.nlp import load_pipeline
+from graphbuild.run import fast_pipeline
 
 # In CI the generated inputs are the same on every run: a failure there is reproducible.
 settings.register_profile("ci", derandomize=True)
@@ -54,7 +54,7 @@ def browser_page(tmp_path):
 @pytest.fixture(scope="session")
 def nlp():
     """The real English pipeline; a missing model fails loudly rather than skipping."""
-    return load_pipeline()
+    return fast_pipeline()
 
 
 NEO4J_HINT = (

@@ -3,9 +3,8 @@ from __future__ import annotations
 import pytest
 
 from graphbuild.errors import AliasFileError
-from graphbuild.extract import Extraction
 from graphbuild.normalize import Normalizer, clean_name, read_aliases
-from graphbuild.types import Article, Mention, RawTriple
+from graphbuild.types import Article, Extraction, Mention, RawTriple
 
 
 @pytest.mark.parametrize(

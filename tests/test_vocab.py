@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild import lexicon
 from graphbuild.errors import VocabularyError
+from graphbuild.grammar import lexicon
 from graphbuild.vocab import POLARITIES, RELATIONS, SAFE_NAME, check_name, relation
 
 

@@ -22,11 +22,10 @@ def evaluate(gold_dir: str, model: str | None, as_json: bool, verbose: bool) -> 
     gold format and the matching rules: docs/reference.md, "Measuring extraction".
     """
     from graphbuild.evaluate import read_gold, read_gold_articles, score
-    from graphbuild.nlp import load_pipeline
-    from graphbuild.run import extract_triples
+    from graphbuild.run import extract_triples, fast_pipeline
 
     golds = read_gold(gold_dir)
-    nlp = load_pipeline(model)
+    nlp = fast_pipeline(model)
     pairs = extract_triples(read_gold_articles(golds), nlp=nlp)
     result = score(golds, (t.to_dict() for _, triples in pairs for t in triples))
     if as_json:

@@ -50,13 +50,11 @@ def _extracted(
     """Read PATHS and extract them, here or on a Dask cluster: (report, pairs)."""
     from graphbuild.normalize import read_aliases
     from graphbuild.read import ReadReport, read_articles
-    from graphbuild.run import extract_on_dask, extract_triples
+    from graphbuild.run import extract_on_dask, extract_triples, fast_pipeline
 
     nlp = None
     if not options.dask_scheduler:
-        from graphbuild.nlp import load_pipeline
-
-        nlp = load_pipeline(options.model)  # a missing model fails before reading
+        nlp = fast_pipeline(options.model)  # a missing model fails before reading
     aliases = read_aliases(options.aliases_path) if options.aliases_path else None
 
     def warn(problem: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.mentions import build_index
+from graphbuild.grammar.mentions import build_index
 
 pytestmark = pytest.mark.model
 

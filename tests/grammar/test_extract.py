@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from graphbuild.extract import extract_article, lemma_of
+from graphbuild.grammar.extract import extract_article
+from graphbuild.grammar.syntax import lemma_of
 from graphbuild.types import Article
 
 VOCAB = English().vocab  # lexical attributes (lower case, is_alpha) without a model

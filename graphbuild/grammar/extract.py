@@ -1,0 +1,158 @@
+"""Run the grammar over an article: every rule on every sentence, frames made into triples.
+
+This is the last stage where spaCy objects exist. ``extract_article`` indexes the article's
+actors (``mentions``), runs the registered constructions (``rules``) on each token of each
+sentence that names an actor, qualifies each frame (``qualifiers``) and keeps one triple per
+pair and relation in a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.grammar.mentions import ActorIndex, build_index
+from graphbuild.grammar.qualifiers import according_to, attribution, is_negated, modality
+from graphbuild.grammar.registry import CONFIDENCE_REFERENCE, Context, Frame, Rule
+from graphbuild.grammar.rules import ordered_rules
+from graphbuild.nlp import section_of
+from graphbuild.types import Article, Extraction, Mention, RawTriple
+from graphbuild.vocab import RELATIONS
+
+
+def extract_article(doc: Doc, article: Article) -> Extraction:
+    """Read every triple of one parsed article.
+
+    >>> from graphbuild.nlp import load_pipeline
+    >>> from graphbuild.types import Article
+    >>> nlp = load_pipeline()
+    >>> article = Article(id="a1", text="Cisco sued Apple on Wednesday.")
+    >>> [(t.subject.text, t.relation, t.object.text) for t in extract_article(nlp(article.text), article).triples]
+    [('Cisco', 'SUES', 'Apple')]
+    """
+    index = build_index(doc)
+    ctx = Context(index)
+    rules = ordered_rules()
+    triples: list[RawTriple] = []
+    for sent in doc.sents:
+        triples.extend(_dedupe(_sentence_triples(sent, ctx, rules, article)))
+    return Extraction(
+        article=article,
+        triples=tuple(triples),
+        mentions=tuple(index.mentions()),
+        acronyms=tuple(sorted(index.acronyms.items())),
+    )
+
+
+def extract_docs(pairs: Iterable[tuple[Doc, Article]]) -> Iterator[Extraction]:
+    """Run :func:`extract_article` over ``(Doc, Article)`` pairs, as ``parse_articles`` yields."""
+    for doc, article in pairs:
+        yield extract_article(doc, article)
+
+
+def sentence_frames(sent: Span, ctx: Context, rules: list[Rule]) -> Iterator[Frame]:
+    """Every frame the rules find in a sentence, token by token, rule by rule."""
+    for token in sent:
+        for rule in rules:
+            if rule.on is None or rule.on(token):
+                yield from rule.find(token, ctx)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What every frame of one sentence shares, worked out once per sentence."""
+
+    span: Span
+    text: str  # without the line breaks and spaces a span keeps at its ends
+    start: int
+    according: Token | None
+    section: str  # "title" or "body"
+    shift: int  # where that section starts in the parsed text
+
+
+def _sentence_triples(sent: Span, ctx: Context, rules: list[Rule], article: Article) -> Iterator[RawTriple]:
+    if not any(ctx.index.actors_at(t) for t in sent):
+        return
+    raw = sent.text
+    section, shift = section_of(article, sent.start_char)
+    shared = _Sentence(
+        sent, raw.strip(), sent.start_char + len(raw) - len(raw.lstrip()), according_to(sent), section, shift
+    )
+    for frame in sentence_frames(sent, ctx, rules):
+        yield from _frame_triples(frame, shared, ctx.index, article)
+
+
+def _pairs(frame: Frame) -> list[tuple[Mention, Mention]]:
+    """Who stands in the relation to whom: each subject to each target, or with no target
+    the members of a reciprocal subject to each other."""
+    if frame.targets:
+        return [(s, o) for s in frame.subjects for o in frame.targets]
+    pairs: list[tuple[Mention, Mention]] = []
+    if frame.reciprocal and len(frame.subjects) >= 2:
+        symmetric = RELATIONS[frame.relation].symmetric
+        for i, s in enumerate(frame.subjects):
+            for o in frame.subjects[i + 1 :]:
+                pairs.append((s, o))
+                if not symmetric:
+                    pairs.append((o, s))
+    return pairs
+
+
+def _frame_triples(frame: Frame, shared: _Sentence, index: ActorIndex, article: Article) -> Iterator[RawTriple]:
+    negated = is_negated(frame.predicate, frame.chain, frame.subject_tokens)
+    mood = modality(frame.predicate, frame.chain)
+    said_by = attribution(frame.predicate, index, shared.according)
+    shift = shared.shift
+    for subject, obj in _pairs(frame):
+        if subject.text == obj.text and obj.surface:
+            # "EU authorities ... compelling it": a pronoun object is not its own subject
+            alternates = index.alternates.get(_token_at(shared.span, obj.start), [])
+            obj = next((m for m in alternates if m.text != subject.text), obj)
+        if subject.text == obj.text:
+            continue
+        confidence = frame.confidence
+        if subject.surface:
+            confidence *= CONFIDENCE_REFERENCE
+        if obj.surface:
+            confidence *= CONFIDENCE_REFERENCE
+        yield RawTriple(
+            article_id=article.id,
+            subject=replace(subject, start=subject.start - shift, end=subject.end - shift),
+            object=replace(obj, start=obj.start - shift, end=obj.end - shift),
+            relation=frame.relation,
+            verb=frame.verb,
+            negated=negated,
+            modality=mood,
+            sentence=shared.text,
+            sentence_start=shared.start - shift,
+            sentence_end=shared.start + len(shared.text) - shift,
+            rule=frame.rule,
+            confidence=round(confidence, 3),
+            attribution=said_by,
+            section=shared.section,
+        )
+
+
+def _token_at(sent: Span, char: int) -> int:
+    return next((t.i for t in sent if t.idx == char), -1)
+
+
+def _dedupe(triples: Iterator[RawTriple]) -> list[RawTriple]:
+    """One triple per (subject, relation, object, negated) and mention within a sentence:
+    the most confident, else the first found."""
+    best: dict[tuple, RawTriple] = {}
+    for triple in triples:
+        key = (
+            triple.section,
+            triple.subject.text,
+            triple.subject.start,
+            triple.relation,
+            triple.object.text,
+            triple.object.start,
+            triple.negated,
+        )
+        if key not in best or triple.confidence > best[key].confidence:
+            best[key] = triple
+    return list(best.values())

@@ -1,0 +1,192 @@
+"""References: pronouns, "the two", "both companies" and descriptions ("the company",
+"the agency", "the operation") resolved to the actors they stand for.
+
+Candidates are ranked the way readers resolve them: an actor earlier in the same sentence,
+most recent first; else the subject of the nearest earlier sentence that has a fitting
+actor, then that sentence's other actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from graphbuild.grammar.lexicon import (
+    EVENT_DESCRIPTIONS,
+    GOV_DESCRIPTIONS,
+    GROUP_NOUNS,
+    GROUP_WORDS,
+    ORG_DESCRIPTIONS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SINGULAR_PRONOUNS,
+)
+from graphbuild.types import Mention
+
+if TYPE_CHECKING:
+    from graphbuild.grammar.mentions import ActorIndex
+
+LOOKBACK_SENTS = 3
+# "the two" points back at the pair the article is about, often many sentences earlier.
+GROUP_LOOKBACK_SENTS = 25
+
+
+@dataclass(slots=True)
+class _Seen:
+    mention: Mention
+    token: int
+    sent: int
+    subject: bool
+
+
+def resolve_references(doc: Doc, index: ActorIndex) -> None:
+    """Resolve pronouns, "the two"/"both" and descriptions ("the company") to earlier actors.
+
+    Candidates are ranked the way readers resolve them: an actor earlier in the same
+    sentence, most recent first; else the subject of the nearest earlier sentence that has a
+    fitting actor, then that sentence's other actors.
+    """
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            sent_of[token.i] = n
+    seen: list[_Seen] = []
+    groups: list[tuple[int, bool, list[Mention]]] = []  # (sentence, is subject, members)
+    starts = {start: (end, m) for start, end, m in index.spans}
+    for token in doc:
+        n = sent_of[token.i]
+        if token.i in starts:
+            end, mention = starts[token.i]
+            head = doc[token.i : end].root
+            seen.append(_Seen(mention, token.i, n, _is_subject(head)))
+            group = _group_of(head, end, index) if head.i in index.names else []
+            if group:
+                groups.append((n, _is_subject(head), group))
+            continue
+        if token.i in index.names:
+            continue
+        ranked = _candidates(token, seen, groups, n)
+        if not ranked:
+            continue
+        as_ref = [
+            Mention(text=m.text, label=m.label, start=token.idx, end=token.idx + len(token.text), surface=token.text)
+            for m in ranked
+        ]
+        if (
+            token.lower_ in SINGULAR_PRONOUNS
+            or token.lower_ in PERSON_PRONOUNS
+            or (token.pos_ == "NOUN" and len(ranked) > 1 and token.lower_ not in GROUP_NOUNS)
+        ):
+            index.refs[token.i] = as_ref[:1]
+            index.alternates[token.i] = as_ref[1:]
+        else:
+            index.refs[token.i] = as_ref
+        if len(index.refs[token.i]) == 1:  # a resolved description can itself be referred to
+            seen.append(_Seen(ranked[0], token.i, n, _is_subject(token)))
+
+
+def _candidates(token: Token, seen: list[_Seen], groups, n: int) -> list[Mention]:
+    lower = token.lower_
+    pronoun = token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}
+    if not (pronoun or lower in GROUP_WORDS or (token.pos_ == "NOUN" and token.n_lefts)):
+        return []  # most tokens refer to nothing: decide cheaply
+    if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}:
+        if lower in SINGULAR_PRONOUNS:
+            return _ranked(seen, token, n, lambda s: s.mention.label not in {"PERSON", "NORP"})
+        if lower in PERSON_PRONOUNS:
+            return _ranked(seen, token, n, lambda s: s.mention.label == "PERSON")
+        if lower in PLURAL_PRONOUNS:
+            return _last_group(groups, n) or _ranked(seen, token, n, lambda s: s.mention.label == "NORP")[:1]
+    if lower in GROUP_WORDS and _is_nominal(token):
+        return _last_group(groups, n, lookback=GROUP_LOOKBACK_SENTS)
+    if lower in GROUP_NOUNS and _has_det(token, {"both", "these", "the", "two"}):
+        return _last_group(groups, n, lookback=GROUP_LOOKBACK_SENTS)
+    if token.pos_ == "NOUN" and _is_definite(token) and not any(c.dep_ == "prep" for c in token.children):
+        # "the agency" after "the Consumer Markets Agency": the name's own head noun
+        named = _ranked(seen, token, n, lambda s: s.mention.text.split()[-1].lower() == lower)
+        if not named:  # "the court" after "the European Court of Justice"
+            named = _ranked(
+                seen,
+                token,
+                n,
+                lambda s: lower in {w.lower() for w in s.mention.text.split()[:-1]} - {"of", "the", "and"},
+            )
+        if named:
+            return named[:1]
+        if lower in ORG_DESCRIPTIONS:
+            return _ranked(seen, token, n, lambda s: s.mention.label == "ORG")
+        if lower in GOV_DESCRIPTIONS:
+            return _ranked(seen, token, n, lambda s: s.mention.label == "GPE")
+        if lower in EVENT_DESCRIPTIONS:  # "the operation" after "Operation Peace Spring"
+            return _ranked(seen, token, n, lambda s: s.mention.label == "EVENT")[:1]
+    return []
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _group_of(token: Token, end: int, index: ActorIndex) -> list[Mention]:
+    """The actors coordinated with the name whose root is ``token`` and which ends at ``end``."""
+    if token.dep_ == "conj":
+        return []
+    first = index.names[token.i]
+    members = [first]
+    for conj in token.conjuncts:
+        m = index.names.get(conj.i)
+        if m is not None and m.text not in {x.text for x in members}:
+            members.append(m)
+    if len(members) >= 2:
+        return members
+    # the parse missed the coordination: "Meta and Spotify" side by side in the text
+    doc = token.doc
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and (end + 1) in index.names:
+        other = index.names[end + 1]
+        if other.label == first.label and other.text != first.text:
+            return [first, other]
+    return []
+
+
+def _ranked(seen: list[_Seen], token: Token, sent: int, ok) -> list[Mention]:
+    """Distinct fitting candidates, best first (see ``_resolve_references``)."""
+    fitting = [s for s in seen if ok(s) and 0 <= sent - s.sent <= LOOKBACK_SENTS]
+    same = [s for s in reversed(fitting) if s.sent == sent]
+    earlier = [s for s in reversed(fitting) if s.sent < sent]
+    if earlier:
+        nearest = earlier[0].sent
+        in_nearest = [s for s in earlier if s.sent == nearest]
+        subjects = [s for s in in_nearest if s.subject]
+        # subjects in text order (the main clause's subject first), then the rest
+        earlier = sorted(subjects, key=lambda s: s.token) + [s for s in earlier if s not in subjects]
+    out: list[Mention] = []
+    for s in same + earlier:
+        if s.mention.text not in {m.text for m in out}:
+            out.append(s.mention)
+    return out[:3]
+
+
+def _last_group(groups, sent: int, lookback: int = LOOKBACK_SENTS) -> list[Mention]:
+    recent = [g for g in groups if sent - g[0] <= lookback]
+    subjects = [g for g in recent if g[1]]
+    pick = subjects[-1] if subjects else (recent[-1] if recent else None)
+    return list(pick[2]) if pick else []
+
+
+def _is_nominal(token: Token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"} or token.pos_ in {
+        "NUM",
+        "PRON",
+        "NOUN",
+    }
+
+
+def _is_definite(token: Token) -> bool:
+    return _has_det(token, {"the", "this", "that"})
+
+
+def _has_det(token: Token, words: set[str]) -> bool:
+    return any(c.dep_ in {"det", "predet", "nummod"} and c.lower_ in words for c in token.children)

@@ -1,0 +1,50 @@
+"""What a speaker says of another.
+
+"The court says Facebook must remove the posts" demands of Facebook (``speech-demand``);
+"Apple Corps claims that Apple violated the deal" accuses Apple (``speech-allegation``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.grammar.arguments import children_actors, subjects
+from graphbuild.grammar.lexicon import ACCUSING_SPEECH, DECREE_VERBS, OBLIGATION_AUX, REPORTING_VERBS
+from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, rule
+from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, children, is_verbal, lemma_of, written
+
+
+@rule("speech", emits=("speech-demand", "speech-allegation"), on=is_verbal)
+def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
+    """ "X says Y must ...": a demand of Y; "X claims that Y ...": an accusation of Y."""
+    lemma = lemma_of(verb)
+    if lemma not in REPORTING_VERBS and lemma not in DECREE_VERBS:
+        return
+    clause = None
+    comps = children(verb, {"ccomp"})
+    comps += [c for comp in comps for c in comp.conjuncts]  # "explained that ..., but they should not"
+    for comp in comps:
+        targets = children_actors(comp, ANY_SUBJECT_DEPS, ctx.index)
+        if not targets:
+            continue
+        clause = clause or subjects(verb, ctx.index)
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+            relation, name = "DEMANDS", "speech-demand"
+        elif lemma in ACCUSING_SPEECH:
+            relation, name = "ACCUSES", "speech-allegation"
+        else:
+            continue
+        yield Frame(
+            relation,
+            clause.actors,
+            targets,
+            written([verb, comp]),
+            name,
+            verb,
+            clause.chain,
+            children(verb, SUBJECT_DEPS),
+            CONFIDENCE_CHAINED,
+            trigger=lemma,
+        )

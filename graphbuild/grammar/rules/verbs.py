@@ -1,0 +1,162 @@
+"""Verbs: a lexicon verb with its subject and its object or prepositional target.
+
+- ``verb-prep``: "Meta complained about Apple", "Nissan teamed up with Renault";
+- ``verb-passive``: "Apple was sued by Cisco";
+- ``verb``: "Cisco sued Apple", "Meta and Spotify collaborate" (reciprocal).
+
+Subjects come down chains ("agreed to criticize"); where the parse gives a verb no subject,
+the actors written right before it are taken (``-surface``, at a lower confidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.grammar.arguments import actors, agents, children_actors, pobj_actors
+from graphbuild.grammar.lexicon import LABEL_VERBS, RECIPROCAL, VERB_PHRASES, VERB_PREPS
+from graphbuild.grammar.readings import read_verb
+from graphbuild.grammar.registry import CONFIDENCE_DIRECT, CONFIDENCE_SURFACE, Context, Frame, rule
+from graphbuild.grammar.rules.labels import label_frames
+from graphbuild.grammar.syntax import (
+    ANY_SUBJECT_DEPS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    children,
+    is_verbal,
+    lemma_of,
+    written,
+)
+from graphbuild.nlp import token_lemma
+
+# Relations whose target may be the subject of the clause the verb governs ("help X stop Y").
+BENEFIT_RELATIONS = frozenset({"AIDS", "SUPPORTS"})
+
+
+def _verb_phrase(lemma: str, particle: str, prep: str) -> str | None:
+    for phrase in (f"{lemma} {particle} {prep}", f"{lemma} {prep}") if particle else (f"{lemma} {prep}",):
+        if phrase.strip() in VERB_PHRASES:
+            return phrase.strip()
+    return None
+
+
+def _target_preps(verb: Token, lemma: str) -> tuple[list[Token], bool]:
+    """The prepositions that may introduce the verb's target, and whether they were found
+    below the verb rather than on it."""
+    preps = children(verb, {"prep"})
+    wanted = {p.split()[-1] for p in VERB_PREPS.get(lemma, ()) if p}
+    if not wanted or any(p.lower_ in wanted for p in preps):
+        return preps, False
+    # the parse hung the preposition lower down: "complained ... in posts ... about X"
+    lower = [
+        t
+        for t in verb.subtree
+        if t.dep_ == "prep" and t.i > verb.i and t.lower_ in wanted and token_lemma(t.head).lower() not in VERB_PREPS
+    ]
+    return lower[:1], True
+
+
+@rule("verb-prep", emits=("verb-prep", "verb-prep-surface"), on=is_verbal)
+def prepositional_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
+    """ "complain about X", "team up with X", "are united against X": the target is the
+    object of the verb's preposition."""
+    if lemma_of(verb) not in VERB_PREPS:
+        return
+    reading = read_verb(verb, ctx)
+    index = ctx.index
+    preps, lower = _target_preps(verb, reading.lemma)
+    confidence = min(reading.confidence, CONFIDENCE_SURFACE) if lower else reading.confidence
+    for prep in preps:
+        phrase = _verb_phrase(reading.lemma, reading.particle, prep.lower_)
+        if phrase is None:
+            continue
+        by = agents(verb, index)
+        if reading.passive:
+            who = by or children_actors(verb, ANY_SUBJECT_DEPS, index)
+        else:
+            who = reading.actors
+        if verb.dep_ == "acomp" and not who:
+            who = children_actors(verb.head, SUBJECT_DEPS, index)
+        yield Frame(
+            VERB_PHRASES[phrase],
+            who,
+            pobj_actors(prep, index),
+            written([*reading.written_base, prep]),
+            "verb-prep" + reading.surface,
+            verb,
+            reading.clause.chain,
+            reading.subject_tokens,
+            confidence,
+            trigger=phrase,
+        )
+
+
+def _direct_relation(verb: Token, ctx: Context) -> str | None:
+    """The relation the verb states of its object, unless the verb names its object instead
+    ("calls the PKK a terrorist group" labels, it does not phone)."""
+    lemma = lemma_of(verb)
+    if lemma in LABEL_VERBS and (label_frames(verb, ctx) or children(verb, {"oprd"})):
+        return None
+    if lemma not in VERB_PREPS:
+        return None
+    return VERB_PHRASES.get(read_verb(verb, ctx).base)
+
+
+@rule("verb-passive", on=is_verbal)
+def passive_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
+    """ "Apple was sued by Cisco": the agent acts on the passive subject."""
+    relation = _direct_relation(verb, ctx)
+    if relation is None:
+        return
+    reading = read_verb(verb, ctx)
+    if not reading.passive or reading.stative:
+        return
+    yield Frame(
+        relation,
+        agents(verb, ctx.index),
+        children_actors(verb, PASSIVE_SUBJECT_DEPS, ctx.index),
+        written(reading.written_base),
+        "verb-passive",
+        verb,
+        reading.clause.chain,
+        reading.subject_tokens,
+        CONFIDENCE_DIRECT,
+        trigger=reading.base,
+    )
+
+
+@rule("verb", emits=("verb", "verb-surface"), on=is_verbal)
+def active_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
+    """ "Cisco sued Apple", "help the SDF stop ...", and with no object a reciprocal
+    ("Meta and Spotify collaborate", "worked together")."""
+    relation = _direct_relation(verb, ctx)
+    if relation is None:
+        return
+    reading = read_verb(verb, ctx)
+    if reading.passive and not reading.stative:
+        return
+    index = ctx.index
+    targets = children_actors(verb, OBJECT_DEPS, index)
+    if not targets and relation in BENEFIT_RELATIONS:
+        # "help [the SDF stop the aggression]": who is helped is the clause's subject
+        targets = [a for comp in children(verb, {"ccomp", "xcomp"}) for a in children_actors(comp, SUBJECT_DEPS, index)]
+    who = reading.actors
+    if verb.dep_ == "acomp" and not who:
+        who = [a for c in children(verb.head, SUBJECT_DEPS) for a in actors(c, index)]
+    yield Frame(
+        relation,
+        who,
+        targets,
+        written(reading.written_base),
+        "verb" + reading.surface,
+        verb,
+        reading.clause.chain,
+        reading.subject_tokens,
+        reading.confidence,
+        reciprocal=reading.lemma in RECIPROCAL
+        or reading.particle == "together"
+        or any(c.lower_ == "together" for c in verb.children),
+        trigger=reading.base,
+    )
