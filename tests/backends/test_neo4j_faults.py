@@ -25,7 +25,7 @@ from graphbuild.run import extract_triples
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "test-neo4j"
 EXAMPLES = ROOT / "examples" / "articles"
-WIKINEWS = ROOT.parent / "shared" / "data" / "external" / "wikinews" / "meantime_semeval2015_en.jsonl"
+CORPUS = ROOT / "tests" / "corpus" / "articles.jsonl"
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.model, pytest.mark.slow]
 
@@ -53,9 +53,7 @@ def _script(*args: str) -> None:
 
 @pytest.fixture
 def corpus_graph(nlp) -> KnowledgeGraph:
-    articles = list(read_articles([str(EXAMPLES)]))
-    if WIKINEWS.exists():
-        articles += list(read_articles([str(WIKINEWS)]))[:30]
+    articles = list(read_articles([str(EXAMPLES), str(CORPUS)]))
     kg = KnowledgeGraph()
     load_into(kg, extract_triples(articles, nlp=nlp))
     assert len(kg.edges) > 20
@@ -110,8 +108,7 @@ def test_a_load_killed_halfway_is_completed_by_running_it_again(neo4j_env, neo4j
         json.dumps({"id": f"ex{i}", "text": a.text, "title": a.title})
         for i, a in enumerate(read_articles([str(EXAMPLES)]))
     ]
-    if WIKINEWS.exists():
-        lines += WIKINEWS.read_text(encoding="utf-8").splitlines()[:30]
+    lines += CORPUS.read_text(encoding="utf-8").splitlines()
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     command = [sys.executable, "-m", "graphbuild", "load", str(source), "--write-batch-size", "1", "-q"]
     env = {**os.environ, **neo4j_env}
