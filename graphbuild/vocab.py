@@ -49,6 +49,10 @@ _RELATIONS = (
     RelationType("DEMANDS", CONFLICT, -5.0, "10", "demands of"),
     RelationType("THREATENS", CONFLICT, -6.0, "13", "threatens or warns"),
     RelationType("PROTESTS", CONFLICT, -6.5, "14", "protests or boycotts"),
+    RelationType("MOBILIZES_AGAINST", CONFLICT, -7.2, "15", "mobilizes or deploys forces against"),
+    RelationType(
+        "REDUCES_RELATIONS", CONFLICT, -4.0, "16", "cuts ties, suspends aid or talks, withdraws from a deal"
+    ),
     RelationType("COERCES", CONFLICT, -5.0, "17", "orders, compels or forces"),
     RelationType("FINES", CONFLICT, -5.0, "172", "fines or imposes penalties on"),
     RelationType("BANS", CONFLICT, -5.0, "172", "bans or bars"),
@@ -70,6 +74,7 @@ _RELATIONS = (
     RelationType("INVESTS_IN", COOPERATION, 6.0, "061", "invests in"),
     RelationType("CONTRACTS_WITH", COOPERATION, 5.0, "06", "awards a contract to or supplies"),
     RelationType("AIDS", COOPERATION, 7.0, "07", "gives aid or help to"),
+    RelationType("YIELDS_TO", COOPERATION, 5.0, "08", "yields to: eases restrictions, releases, allows, retreats"),
     # CAMEO counts consultation (04) as verbal cooperation: meeting is a step towards each other
     RelationType("MEETS", COOPERATION, 1.0, "04", "meets, visits or holds talks with", True),
     RelationType("NEGOTIATES_WITH", COOPERATION, 3.5, "046", "negotiates with", True),

@@ -56,3 +56,13 @@ def test_readme_commands_run_as_written(tmp_path, monkeypatch, neo4j_env):
         assert result.exit_code == 0, (args, result.output)
         assert result.stdout.strip() or "render" in args or "load" in args, args
     assert (tmp_path / "graph.html").exists()
+
+
+def test_the_reference_lists_every_relation_type_by_polarity():
+    from graphbuild.vocab import RELATIONS
+
+    text = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    for polarity in ("conflict", "cooperation", "neutral"):
+        row = re.search(rf"^\| {polarity} \| (.*) \|$", text, re.M)
+        assert row, polarity
+        assert row.group(1).split(", ") == [n for n, r in RELATIONS.items() if r.polarity == polarity]
