@@ -50,9 +50,7 @@ _RELATIONS = (
     RelationType("THREATENS", CONFLICT, -6.0, "13", "threatens or warns"),
     RelationType("PROTESTS", CONFLICT, -6.5, "14", "protests or boycotts"),
     RelationType("MOBILIZES_AGAINST", CONFLICT, -7.2, "15", "mobilizes or deploys forces against"),
-    RelationType(
-        "REDUCES_RELATIONS", CONFLICT, -4.0, "16", "cuts ties, suspends aid or talks, withdraws from a deal"
-    ),
+    RelationType("REDUCES_RELATIONS", CONFLICT, -4.0, "16", "cuts ties, suspends aid or talks, withdraws from a deal"),
     RelationType("COERCES", CONFLICT, -5.0, "17", "orders, compels or forces"),
     RelationType("FINES", CONFLICT, -5.0, "172", "fines or imposes penalties on"),
     RelationType("BANS", CONFLICT, -5.0, "172", "bans or bars"),

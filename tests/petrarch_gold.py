@@ -71,7 +71,11 @@ STATE_SECTORS = {"", "GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI", "GOVMIL"}
 
 # Country code -> (names, demonyms, capitals). Only the codes these records use.
 COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "USA": (("United States", "United States of America", "US", "U.S.", "USA", "America"), ("American",), ("Washington",)),
+    "USA": (
+        ("United States", "United States of America", "US", "U.S.", "USA", "America"),
+        ("American",),
+        ("Washington",),
+    ),
     "CHN": (("China", "People's Republic of China", "PRC"), ("Chinese",), ("Beijing",)),
     "BRA": (("Brazil",), ("Brazilian",), ("Brasilia",)),
     "GUY": (("Guyana",), ("Guyanese",), ("Georgetown",)),
@@ -80,7 +84,11 @@ COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] =
     "RWA": (("Rwanda",), ("Rwandan",), ("Kigali",)),
     "FRA": (("France",), ("French",), ("Paris",)),
     "ISR": (("Israel",), ("Israeli",), ("Jerusalem",)),
-    "PSE": (("Palestine", "Palestinian territories", "Palestinian Territories", "Palestinian Authority"), ("Palestinian", "Palestinians"), ("Ramallah",)),
+    "PSE": (
+        ("Palestine", "Palestinian territories", "Palestinian Territories", "Palestinian Authority"),
+        ("Palestinian", "Palestinians"),
+        ("Ramallah",),
+    ),
     "LBN": (("Lebanon",), ("Lebanese",), ("Beirut",)),
     "GBR": (("United Kingdom", "Britain", "Great Britain", "UK", "U.K."), ("British",), ("London",)),
     "MMR": (("Myanmar", "Burma"), ("Burmese",), ("Naypyidaw", "Yangon")),
@@ -101,6 +109,7 @@ COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] =
     "CAN": (("Canada",), ("Canadian",), ("Ottawa",)),
     "SOM": (("Somalia",), ("Somali",), ("Mogadishu",)),
 }
+
 
 # Root of a CAMEO event code -> polarity; 01-03 are handled apart (see the module docstring).
 def polarity_of(eventcode: str) -> str | None:
@@ -149,7 +158,9 @@ def read_records(path: Path) -> list[Record]:
         if not text and tokens:  # one record has an empty <Text>: rebuild it from the parse
             text = "".join(f + (" " if sp else "") for f, sp in tokens).strip()
             text = re.sub(r" ([.,;:!?])", r"\1", text)
-        records.append(Record(attrs["id"], attrs.get("category", ""), attrs.get("date", ""), codings, noevents, text, tokens))
+        records.append(
+            Record(attrs["id"], attrs.get("category", ""), attrs.get("date", ""), codings, noevents, text, tokens)
+        )
     return records
 
 
@@ -168,14 +179,15 @@ def load_actor_dictionary(paths: list[Path]) -> dict[tuple[str, ...], set[str]]:
     name line or on tab-indented lines below it (date ranges are ignored).
     """
     index: dict[tuple[str, ...], set[str]] = {}
+
+    def flush(block: list[tuple[str, ...]], codes: set[str]) -> None:
+        for phrase in block:
+            if phrase and codes:
+                index.setdefault(phrase, set()).update(codes)
+
     for path in paths:
         block: list[tuple[str, ...]] = []
         codes: set[str] = set()
-
-        def flush() -> None:
-            for phrase in block:
-                if phrase and codes:
-                    index.setdefault(phrase, set()).update(codes)
 
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
             if not line.strip() or line.lstrip().startswith("#"):
@@ -190,9 +202,9 @@ def load_actor_dictionary(paths: list[Path]) -> dict[tuple[str, ...], set[str]]:
                 block.append(_phrase_tokens(name[1:]))
                 codes.update(found)
                 continue
-            flush()
+            flush(block, codes)
             block, codes = [_phrase_tokens(name)], set(found)
-        flush()
+        flush(block, codes)
     return index
 
 
@@ -215,13 +227,13 @@ def load_agents(path: Path) -> dict[tuple[str, ...], str]:
         variants = [phrase]
         for key, words in subs.items():
             if key in phrase:
-                variants = [v.replace(key, w if v.endswith(key) or True else w) for v in variants for w in words]
+                variants = [v.replace(key, w) for v in variants for w in words]
         for v in variants:
             toks = _phrase_tokens(v)
             if not toks:
                 continue
             for plural in _plurals(toks[-1]):
-                agents.setdefault(toks[:-1] + (plural,), code)
+                agents.setdefault((*toks[:-1], plural), code)
     return agents
 
 
@@ -308,7 +320,10 @@ def propose_forms(text: str, code: str, names: list[Found]) -> list[str]:
     forms: list[str] = []
     for f in names:
         if f.kind == "actor":
-            if any(c == code or (c.startswith(prefix) and prefix != "---" and (not sector or c[len(prefix):] == sector)) for c in f.codes):
+            if any(
+                c == code or (c.startswith(prefix) and prefix != "---" and (not sector or c[len(prefix) :] == sector))
+                for c in f.codes
+            ):
                 forms.append(f.text)
         elif sector and any(sector.startswith(c) or c.startswith(sector[:3]) for c in f.codes):
             # the agent word with what stands right before it ("Brazilian men", "US and British
@@ -339,238 +354,730 @@ def propose_forms(text: str, code: str, names: list[Found]) -> list[str]:
 # entity (or adds an entity). Written after reading each sentence; the comment says why.
 FORMS: dict[str, dict[str, list[str]]] = {
     # "the US leader prepared to attend the Beijing Olympics"
-    "AFP0808020625_4": {"usa": ["US leader", "the US leader", *state_aliases("USA")],
-                        "chn": ["Beijing", "Beijing Olympics", *state_aliases("CHN")]},
+    "AFP0808020625_4": {
+        "usa": ["US leader", "the US leader", *state_aliases("USA")],
+        "chn": ["Beijing", "Beijing Olympics", *state_aliases("CHN")],
+    },
     # the sentence's "his lawyer" is the student's lawyer, not the court
-    "AFP0808020824_1": {"tunjud": ["A Tunisian court", "Tunisian court", *state_aliases("TUN")],
-                        "ngaedu": ["a Nigerian student", "Nigerian student"]},
-    "AFP0808020705_1": {"guyjud": ["A court in Guyana", "court in Guyana", *state_aliases("GUY")],
-                        "brappl": ["two Brazilian men", "Brazilian men"]},
+    "AFP0808020824_1": {
+        "tunjud": ["A Tunisian court", "Tunisian court", *state_aliases("TUN")],
+        "ngaedu": ["a Nigerian student", "Nigerian student"],
+    },
+    "AFP0808020705_1": {
+        "guyjud": ["A court in Guyana", "court in Guyana", *state_aliases("GUY")],
+        "brappl": ["two Brazilian men", "Brazilian men"],
+    },
     # Washington says a step has support from Moscow and Beijing, who resist a harder line on Iran
-    "AFP0808020742_2": {"usa": state_aliases("USA"),
-                        "rus": ["Russia's UN ambassador", *state_aliases("RUS")],
-                        "chn": state_aliases("CHN"),
-                        "irn": ["the Islamic republic", "Islamic republic", *state_aliases("IRN")]},
-    "AFP0808020776_5": {"fra": ["French presidency", "Sarkozy", *state_aliases("FRA")],
-                        "chn": state_aliases("CHN")},
-    "AFP0808020840_1": {"fra": ["French officials", *state_aliases("FRA")],
-                        "rwa": state_aliases("RWA")},
-    "AFP0808020840_2": {"rwa": ["A 500-page report", "report released Tuesday in the Rwandan capital", "Rwandan capital", *state_aliases("RWA")],
-                        "fra": ["French military", "the French military in Rwanda", *state_aliases("FRA")]},
-    "AFP0808020957_2": {"rwa": ["A 500-page report", "report released Tuesday in the Rwandan capital", "Rwandan capital", *state_aliases("RWA")],
-                        "fra": ["French military", "the French military in Rwanda", *state_aliases("FRA")]},
-    "AFP0808020857_1": {"isr": state_aliases("ISR"),
-                        "psegov": ["the mayor of the northern West Bank city of Nablus", "mayor of the northern West Bank city of Nablus", "mayor", "Nablus", *state_aliases("PSE")]},
-    "AFP0808020857_2": {"isr": state_aliases("ISR"),
-                        "pse": ["Palestinian prisoners", "Palestinian president Mahmud Abbas", "Mahmud Abbas", "Abbas", *state_aliases("PSE")]},
+    "AFP0808020742_2": {
+        "usa": state_aliases("USA"),
+        "rus": ["Russia's UN ambassador", *state_aliases("RUS")],
+        "chn": state_aliases("CHN"),
+        "irn": ["the Islamic republic", "Islamic republic", *state_aliases("IRN")],
+    },
+    "AFP0808020776_5": {"fra": ["French presidency", "Sarkozy", *state_aliases("FRA")], "chn": state_aliases("CHN")},
+    "AFP0808020840_1": {"fra": ["French officials", *state_aliases("FRA")], "rwa": state_aliases("RWA")},
+    "AFP0808020840_2": {
+        "rwa": [
+            "A 500-page report",
+            "report released Tuesday in the Rwandan capital",
+            "Rwandan capital",
+            *state_aliases("RWA"),
+        ],
+        "fra": ["French military", "the French military in Rwanda", *state_aliases("FRA")],
+    },
+    "AFP0808020957_2": {
+        "rwa": [
+            "A 500-page report",
+            "report released Tuesday in the Rwandan capital",
+            "Rwandan capital",
+            *state_aliases("RWA"),
+        ],
+        "fra": ["French military", "the French military in Rwanda", *state_aliases("FRA")],
+    },
+    "AFP0808020857_1": {
+        "isr": state_aliases("ISR"),
+        "psegov": [
+            "the mayor of the northern West Bank city of Nablus",
+            "mayor of the northern West Bank city of Nablus",
+            "mayor",
+            "Nablus",
+            *state_aliases("PSE"),
+        ],
+    },
+    "AFP0808020857_2": {
+        "isr": state_aliases("ISR"),
+        "pse": [
+            "Palestinian prisoners",
+            "Palestinian president Mahmud Abbas",
+            "Mahmud Abbas",
+            "Abbas",
+            *state_aliases("PSE"),
+        ],
+    },
     # "military" in "further military support" is not the US commander
-    "AFP0808020905_1": {"usamil": ["The US commander in Iraq", "US commander", "General David Petraeus", "David Petraeus", "Petraeus", *state_aliases("USA")],
-                        "lbngov": ["President Michel Suleiman", "Michel Suleiman", "Suleiman", *state_aliases("LBN")]},
+    "AFP0808020905_1": {
+        "usamil": [
+            "The US commander in Iraq",
+            "US commander",
+            "General David Petraeus",
+            "David Petraeus",
+            "Petraeus",
+            *state_aliases("USA"),
+        ],
+        "lbngov": ["President Michel Suleiman", "Michel Suleiman", "Suleiman", *state_aliases("LBN")],
+    },
     # "Free Tibet" is the cause, not an actor; one phrase names both groups of activists
-    "AFP0808020937_1": {"usaopp": ["US and British activists", "US activists"],
-                        "gbropp": ["US and British activists", "British activists"],
-                        "chn": state_aliases("CHN")},
-    "AFP0808020955_1": {"rwa": ["Rwanda's information minister", "information minister", *state_aliases("RWA")],
-                        "fra": ["French political and military officials", "French officials", *state_aliases("FRA")]},
+    "AFP0808020937_1": {
+        "usaopp": ["US and British activists", "US activists"],
+        "gbropp": ["US and British activists", "British activists"],
+        "chn": state_aliases("CHN"),
+    },
+    "AFP0808020955_1": {
+        "rwa": ["Rwanda's information minister", "information minister", *state_aliases("RWA")],
+        "fra": ["French political and military officials", "French officials", *state_aliases("FRA")],
+    },
     "AFP0808020957_1": {"fra": state_aliases("FRA"), "rwa": state_aliases("RWA")},
     # the exiled dissidents are not Myanmar's state
-    "AFP0808021021_3": {"usagov": ["President Bush", "Bush", *state_aliases("USA")],
-                        "mmropp": ["exiled dissidents from military-ruled Myanmar", "exiled dissidents", "dissidents"],
-                        "chn": ["Beijing", *state_aliases("CHN")]},
-    "SYRIA_0": {"xreb": ["Insurgents"],
-                "syr": ["a government-held part of Syria's second city Aleppo", "government-held part of Syria's second city Aleppo", "Aleppo", *state_aliases("SYR")]},
-    "SYRIA_1": {"syropphri": ["The Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", "Syrian Observatory"],
-                "xmil": ["government forces"]},
+    "AFP0808021021_3": {
+        "usagov": ["President Bush", "Bush", *state_aliases("USA")],
+        "mmropp": ["exiled dissidents from military-ruled Myanmar", "exiled dissidents", "dissidents"],
+        "chn": ["Beijing", *state_aliases("CHN")],
+    },
+    "SYRIA_0": {
+        "xreb": ["Insurgents"],
+        "syr": [
+            "a government-held part of Syria's second city Aleppo",
+            "government-held part of Syria's second city Aleppo",
+            "Aleppo",
+            *state_aliases("SYR"),
+        ],
+    },
+    "SYRIA_1": {
+        "syropphri": [
+            "The Syrian Observatory for Human Rights",
+            "Syrian Observatory for Human Rights",
+            "Syrian Observatory",
+        ],
+        "xmil": ["government forces"],
+    },
     # the militant group is the Islamic State named before
-    "GOLD_0": {"usa": ["U.S. Central Command", "Central Command", *state_aliases("USA")],
-               "irqmus": ["Islamic State", "an Islamic State target", "Islamic State target", "the militant group that has seized parts of Iraq and Syria", "militant group"],
-               "irq": ["Iraq", "Iraqi"], "syr": ["Syria", "Syrian"]},
-    "GOLD_1": {"isr": state_aliases("ISR"),
-               "psegza": ["the Gaza Strip", "Gaza Strip", "Gaza", "the enclave"]},
-    "GOLD_2": {"irqgovmil": ["Iraq's national security advisor", "national security advisor", *state_aliases("IRQ")],
-               "syrgov": ["Syrian President Bashar Assad", "Bashar Assad", "Assad", *state_aliases("SYR")],
-               "isil": ["Islamic State militants", "Islamic State"]},
-    "GOLD_3": {"ukrleg": ["Ukrainian lawmakers", *state_aliases("UKR")],
-               "igoeureec": ["the European Union", "European Union", "EU"],
-               "rus": state_aliases("RUS")},
+    "GOLD_0": {
+        "usa": ["U.S. Central Command", "Central Command", *state_aliases("USA")],
+        "irqmus": [
+            "Islamic State",
+            "an Islamic State target",
+            "Islamic State target",
+            "the militant group that has seized parts of Iraq and Syria",
+            "militant group",
+        ],
+        "irq": ["Iraq", "Iraqi"],
+        "syr": ["Syria", "Syrian"],
+    },
+    "GOLD_1": {"isr": state_aliases("ISR"), "psegza": ["the Gaza Strip", "Gaza Strip", "Gaza", "the enclave"]},
+    "GOLD_2": {
+        "irqgovmil": ["Iraq's national security advisor", "national security advisor", *state_aliases("IRQ")],
+        "syrgov": ["Syrian President Bashar Assad", "Bashar Assad", "Assad", *state_aliases("SYR")],
+        "isil": ["Islamic State militants", "Islamic State"],
+    },
+    "GOLD_3": {
+        "ukrleg": ["Ukrainian lawmakers", *state_aliases("UKR")],
+        "igoeureec": ["the European Union", "European Union", "EU"],
+        "rus": state_aliases("RUS"),
+    },
     "GOLD_4": {"ukr": state_aliases("UKR"), "igoeureec": ["the European Union", "European Union", "EU"]},
     "GOLD_5": {"syrreb": ["Syrian rebels"], "phl": ["Filipino peacekeepers", *state_aliases("PHL")]},
     "GOLD_9": {"syrreb": ["Syrian rebels"], "phl": ["Filipino peacekeepers", *state_aliases("PHL")]},
     # the Muslim Brotherhood's exiled leaders are not Egypt's state
-    "GOLD_6": {"qat": ["the wealthy Gulf state", *state_aliases("QAT")],
-               "egyoppmus": ["exiled leaders of Egypt's Muslim Brotherhood", "Egypt's Muslim Brotherhood", "Muslim Brotherhood"],
-               "sau": state_aliases("SAU"), "are": state_aliases("ARE")},
+    "GOLD_6": {
+        "qat": ["the wealthy Gulf state", *state_aliases("QAT")],
+        "egyoppmus": [
+            "exiled leaders of Egypt's Muslim Brotherhood",
+            "Egypt's Muslim Brotherhood",
+            "Muslim Brotherhood",
+        ],
+        "sau": state_aliases("SAU"),
+        "are": state_aliases("ARE"),
+    },
     # sanctions on officers of the Russian military, arms makers and a bank
-    "GOLD_7": {"can": ["The Canadian government", "Canadian government", *state_aliases("CAN")],
-               "rusmil": ["four senior officers in the Russian military", "senior officers in the Russian military", "Russian military", *state_aliases("RUS")],
-               "rusbus": ["five more of Russia's arms makers", "Russia's arms makers", "arms makers"],
-               "bank": ["one Moscow-based bank", "Moscow-based bank"]},
-    "GOLD_8": {"igounomil": ["Hundreds of UN troops", "UN troops", "peacekeepers", "United Nations", "UN", "U.N."],
-               "syr": state_aliases("SYR"),
-               "isr": state_aliases("ISR"),
-               "rebels": ["Al-Qaeda-linked rebels"]},
+    "GOLD_7": {
+        "can": ["The Canadian government", "Canadian government", *state_aliases("CAN")],
+        "rusmil": [
+            "four senior officers in the Russian military",
+            "senior officers in the Russian military",
+            "Russian military",
+            *state_aliases("RUS"),
+        ],
+        "rusbus": ["five more of Russia's arms makers", "Russia's arms makers", "arms makers"],
+        "bank": ["one Moscow-based bank", "Moscow-based bank"],
+    },
+    "GOLD_8": {
+        "igounomil": ["Hundreds of UN troops", "UN troops", "peacekeepers", "United Nations", "UN", "U.N."],
+        "syr": state_aliases("SYR"),
+        "isr": state_aliases("ISR"),
+        "rebels": ["Al-Qaeda-linked rebels"],
+    },
     # Malaysia Airlines is a company, not Malaysia
-    "TEST_1": {"xreb": ["pro-Russia rebels"],
-               "mysbus": ["The Malaysia Airlines Boeing 777 flight MH17", "Malaysia Airlines", "flight MH17", "MH17"]},
+    "TEST_1": {
+        "xreb": ["pro-Russia rebels"],
+        "mysbus": ["The Malaysia Airlines Boeing 777 flight MH17", "Malaysia Airlines", "flight MH17", "MH17"],
+    },
     # both codings name the same victims: one entity
-    "TEST_4": {"isr": state_aliases("ISR"),
-               "psecvl": ["Four children and a man", "Four children", "children"],
-               "gaza": ["Gaza Strip", "the Gaza Strip", "GAZA CITY", "Gaza City", "Palestinian Territories", *state_aliases("PSE")]},
-    "TEST_5": {"igouno": ["The United Nations chief", "United Nations chief", "United Nations", "UN", "U.N."],
-               "qat": state_aliases("QAT"), "gaza": ["Gaza Strip", "the Gaza Strip"]},
-    "TEST_6": {"somuaf": ["The Al Qaeda-linked Somali militant group al-Shabab", "Somali militant group al-Shabab", "al-Shabab", "Shabab"],
-               "ken": ["Kenya's capital", *state_aliases("KEN")]},
-    "TEST_7": {"hamas": ["the Hamas regime", "Hamas regime", "Hamas"],
-               "isr": state_aliases("ISR"), "psegza": ["Gaza"]},
+    "TEST_4": {
+        "isr": state_aliases("ISR"),
+        "psecvl": ["Four children and a man", "Four children", "children"],
+        "gaza": [
+            "Gaza Strip",
+            "the Gaza Strip",
+            "GAZA CITY",
+            "Gaza City",
+            "Palestinian Territories",
+            *state_aliases("PSE"),
+        ],
+    },
+    "TEST_5": {
+        "igouno": ["The United Nations chief", "United Nations chief", "United Nations", "UN", "U.N."],
+        "qat": state_aliases("QAT"),
+        "gaza": ["Gaza Strip", "the Gaza Strip"],
+    },
+    "TEST_6": {
+        "somuaf": [
+            "The Al Qaeda-linked Somali militant group al-Shabab",
+            "Somali militant group al-Shabab",
+            "al-Shabab",
+            "Shabab",
+        ],
+        "ken": ["Kenya's capital", *state_aliases("KEN")],
+    },
+    "TEST_7": {"hamas": ["the Hamas regime", "Hamas regime", "Hamas"], "isr": state_aliases("ISR"), "psegza": ["Gaza"]},
     "TEST_8": {"igocopitp": ["Interpol"]},
     "TEST_09": {"usagov": ["President obama", "Obama", *state_aliases("USA")]},
     "TEST_10": {"ukr": state_aliases("UKR"), "rus": state_aliases("RUS")},
-    "TEST_11": {"usagov": ["Barack Obama", "Obama", *state_aliases("USA")],
-                "rusgov": ["Vladimir Putin", "Putin", *state_aliases("RUS")],
-                "che": ["Zurich", *state_aliases("CHE")]},
-    "NEST_2.75": {"usa": ["The US", *state_aliases("USA")], "imgmusisi": ["ISIL", "Islamic State"],
-                  "irq": ["Iraq", "Iraqi", "Mosul", "the city of Mosul"]},
+    "TEST_11": {
+        "usagov": ["Barack Obama", "Obama", *state_aliases("USA")],
+        "rusgov": ["Vladimir Putin", "Putin", *state_aliases("RUS")],
+        "che": ["Zurich", *state_aliases("CHE")],
+    },
+    "NEST_2.75": {
+        "usa": ["The US", *state_aliases("USA")],
+        "imgmusisi": ["ISIL", "Islamic State"],
+        "irq": ["Iraq", "Iraqi", "Mosul", "the city of Mosul"],
+    },
     "EXIST_0": {"syr": ["Aleppo"]},
-    "EXIST_1": {"rusmil": ["10 Russian soldiers", "Russian soldiers", *state_aliases("RUS")], "ukr": state_aliases("UKR")},
+    "EXIST_1": {
+        "rusmil": ["10 Russian soldiers", "Russian soldiers", *state_aliases("RUS")],
+        "ukr": state_aliases("UKR"),
+    },
     # the coded target is the "strict Islamic state" the campaign is for
-    "abc12_3": {"ngareb": ["Boko Haram"], "ngamus": ["a strict Islamic state", "Islamic state"],
-                "nga": ["northeastern Nigeria", *state_aliases("NGA")]},
+    "abc12_3": {
+        "ngareb": ["Boko Haram"],
+        "ngamus": ["a strict Islamic state", "Islamic state"],
+        "nga": ["northeastern Nigeria", *state_aliases("NGA")],
+    },
     # the protesters oppose the Senate (the coding makes the Senate protest)
-    "PREP_1": {"rwaleg": ["Rwanda's Senate", "Senate", *state_aliases("RWA")],
-               "opponents": ["Opponents of Rwanda's Senate", "Opponents"]},
-    "PREP_0": {"rusgov": ["Putin", *state_aliases("RUS")],
-               "xcvl": ["The civilians", "civilians", "The civilians imprisoned for acting against Moscow"]},
+    "PREP_1": {
+        "rwaleg": ["Rwanda's Senate", "Senate", *state_aliases("RWA")],
+        "opponents": ["Opponents of Rwanda's Senate", "Opponents"],
+    },
+    "PREP_0": {
+        "rusgov": ["Putin", *state_aliases("RUS")],
+        "xcvl": ["The civilians", "civilians", "The civilians imprisoned for acting against Moscow"],
+    },
     "VERB_1": {"usagov": ["Obama", *state_aliases("USA")], "che": state_aliases("CHE"), "irn": state_aliases("IRN")},
     "VERB_2": {"xgov": ["The government"], "chn": state_aliases("CHN")},
-    "VERB_3": {"usa": ["The US State department", "US State department", "State department", *state_aliases("USA")],
-               "tun": state_aliases("TUN")},
+    "VERB_3": {
+        "usa": ["The US State department", "US State department", "State department", *state_aliases("USA")],
+        "tun": state_aliases("TUN"),
+    },
     "VERB_5": {"usa": ["The USA tanks", "USA tanks", *state_aliases("USA")], "usagov": ["Obama"]},
-    "VERB_6": {"igouno": ["The United Nations inspectors", "United Nations inspectors", "United Nations", "UN", "U.N."],
-               "irn": state_aliases("IRN")},
+    "VERB_6": {
+        "igouno": ["The United Nations inspectors", "United Nations inspectors", "United Nations", "UN", "U.N."],
+        "irn": state_aliases("IRN"),
+    },
     # a Ukrainian protestor does not act for Ukraine; the building is Russian (owner accepted)
-    "PASSIVE_3": {"ukr": ["a Ukrainian protestor", "Ukrainian protestor"],
-                  "rus": ["The Russian building", "Russian building", *state_aliases("RUS")]},
+    "PASSIVE_3": {
+        "ukr": ["a Ukrainian protestor", "Ukrainian protestor"],
+        "rus": ["The Russian building", "Russian building", *state_aliases("RUS")],
+    },
     "PASSIVE_4": {"xleg": ["Congress"], "usagov": ["Obama", *state_aliases("USA")], "irn": state_aliases("IRN")},
     "PASSIVE_5": {"xleg": ["Congress"], "usagov": ["Obama", *state_aliases("USA")], "irn": state_aliases("IRN")},
     "PASSIVE_6": {"xleg": ["congress"], "usagov": ["Obama", *state_aliases("USA")], "irn": state_aliases("IRN")},
     # the rioters are Tunisian; the square is Egyptian
-    "PASSIVE_10": {"syr": ["Syrian forces", *state_aliases("SYR")],
-                   "egy": ["the Egyptian square", "Egyptian square", *state_aliases("EGY")],
-                   "tunopp": ["tunisian rioters", "Tunisian rioters"]},
+    "PASSIVE_10": {
+        "syr": ["Syrian forces", *state_aliases("SYR")],
+        "egy": ["the Egyptian square", "Egyptian square", *state_aliases("EGY")],
+        "tunopp": ["tunisian rioters", "Tunisian rioters"],
+    },
     "NEG_1": {"usagov": ["Obama", *state_aliases("USA")], "rus": state_aliases("RUS"), "isr": state_aliases("ISR")},
-    "APPEALS_0": {"usagov": ["Obama", *state_aliases("USA")], "rusgov": ["Putin", *state_aliases("RUS")],
-                  "che": state_aliases("CHE")},
-    "VALID_0": {"usa": ["The USA", *state_aliases("USA")],
-                "egyopp": ["the two exiled dissidents from Egypt", "two exiled dissidents from Egypt", "exiled dissidents from Egypt", "exiled dissidents", "dissidents from Egypt"]},
+    "APPEALS_0": {
+        "usagov": ["Obama", *state_aliases("USA")],
+        "rusgov": ["Putin", *state_aliases("RUS")],
+        "che": state_aliases("CHE"),
+    },
+    "VALID_0": {
+        "usa": ["The USA", *state_aliases("USA")],
+        "egyopp": [
+            "the two exiled dissidents from Egypt",
+            "two exiled dissidents from Egypt",
+            "exiled dissidents from Egypt",
+            "exiled dissidents",
+            "dissidents from Egypt",
+        ],
+    },
     "OVERLAP_0": {"rus": state_aliases("RUS"), "usa": ["Alaska", *state_aliases("USA")]},
-    "PMATCH_0": {"usagov": ["The US Secretary of state", "US Secretary of state", "Secretary of state", *state_aliases("USA")],
-                 "isr": ["iSrael", *state_aliases("ISR")]},
-    "github_issue27_2": {"geogov": ["ministers from the Georgian government", "the Georgian government", "Georgian government", *state_aliases("GEO")],
-                         "geoopp": ["Georgian demonstrators"]},
+    "PMATCH_0": {
+        "usagov": ["The US Secretary of state", "US Secretary of state", "Secretary of state", *state_aliases("USA")],
+        "isr": ["iSrael", *state_aliases("ISR")],
+    },
+    "github_issue27_2": {
+        "geogov": [
+            "ministers from the Georgian government",
+            "the Georgian government",
+            "Georgian government",
+            *state_aliases("GEO"),
+        ],
+        "geoopp": ["Georgian demonstrators"],
+    },
 }
 
 # record id -> list of (eventcode, source, target, action, note); action is "required",
 # "optional" or "drop". Codings not listed follow the root rule (01/02: no edge; 03:
 # optional; 04-20: required). A 5th/6th field may remap source/target entity ids.
 DECISIONS: dict[str, list[tuple]] = {
-    "AFP0808020625_4": [("042", "USA", "CHN", "optional", "planned ('prepared to attend'); China only through the Beijing Olympics it attends")],
-    "AFP0808020857_1": [("084", "ISR", "PSEGOV", "required", "CAMEO 08 (release of a prisoner, a concession) is cooperation, as in the plover files")],
-    "AFP0808021021_3": [("040", "USAGOV", "MMROPP", "optional", "planned ('scheduled to ... meet')"),
-                        ("060", "USAGOV", "USA", "drop", "coding error: the president and his own country ('a speech on US relations with Asia')")],
-    "SYRIA_1": [("112", "SYROPPHRI", "---MIL", "optional", "a monitor reports an air strike by government forces: a report, not an accusation under the rules")],
-    "GOLD_1": [("112", "ISR", "PSEGZA", "mutual", "Israel reports an attack on it from Gaza (Gaza -> Israel) and the sentence names a war between them: either direction")],
+    "AFP0808020625_4": [
+        (
+            "042",
+            "USA",
+            "CHN",
+            "optional",
+            "planned ('prepared to attend'); China only through the Beijing Olympics it attends",
+        )
+    ],
+    "AFP0808020857_1": [
+        (
+            "084",
+            "ISR",
+            "PSEGOV",
+            "required",
+            "CAMEO 08 (release of a prisoner, a concession) is cooperation, as in the plover files",
+        )
+    ],
+    "AFP0808021021_3": [
+        ("040", "USAGOV", "MMROPP", "optional", "planned ('scheduled to ... meet')"),
+        (
+            "060",
+            "USAGOV",
+            "USA",
+            "drop",
+            "coding error: the president and his own country ('a speech on US relations with Asia')",
+        ),
+    ],
+    "SYRIA_1": [
+        (
+            "112",
+            "SYROPPHRI",
+            "---MIL",
+            "optional",
+            "a monitor reports an air strike by government forces: a report, not an accusation under the rules",
+        )
+    ],
+    "GOLD_1": [
+        (
+            "112",
+            "ISR",
+            "PSEGZA",
+            "mutual",
+            "Israel reports an attack on it from Gaza (Gaza -> Israel) and the sentence names a war between them: either direction",
+        )
+    ],
     "GOLD_6": [("174", "QAT", "EGYOPPMUS", "optional", "a pledge ('has pledged to expel'): a plan under the rules")],
-    "GOLD_8": [("080", "IGOUNOMIL", "SYR", "optional", "a withdrawal from the Syrian sector of the Golan: Syria is the place left, no alliance is stated")],
+    "GOLD_8": [
+        (
+            "080",
+            "IGOUNOMIL",
+            "SYR",
+            "optional",
+            "a withdrawal from the Syrian sector of the Golan: Syria is the place left, no alliance is stated",
+        )
+    ],
     "TEST_4": [("190", "ISR", "PSEGZACVL", "drop", "same victims as ISR -> PSECVL (merged)")],
-    "TEST_7": [("190", "PSEGZA", "PSEREBHMSGOV", "drop", "coding error: Gaza does not attack Hamas; 'unless the Hamas regime is disarmed' is a condition")],
-    "TEST_11": [("040", "USAGOV", "CHE", "optional", "planned ('will meet'); Switzerland is only the place of the meeting"),
-                ("040", "RUSGOV", "CHE", "optional", "planned ('will meet'); Switzerland is only the place of the meeting")],
-    "NEST_0": [("015", "USA", "IRQ", "optional-conflict", "CAMEO 015 (claims responsibility): the attack is claimed by the attacker, 'they' is ambiguous")],
-    "NEST_8": [("112", "USA", "IRQ", "optional", "'said that Iraq had attacked themselves': a report of a self-inflicted attack, no accusing verb")],
-    "EXIST_1": [("190", "UKR", "RUSMIL", "optional", "no attacker is named: Ukraine is only the place where the soldiers were killed")],
-    "abc12_3": [("190", "NGAREB", "NGAMUS", "drop", "coding error: the 'strict Islamic state' is the goal of the campaign, not its target")],
-    "PREP_0": [("0841", "RUSGOV", "---CVL", "required", "CAMEO 08 (release of prisoners) is cooperation, as in the plover files")],
-    "VERB_0": [("044", "USAGOV", "IRN", "optional", "planned ('is scheduled to attend'); Iran is the topic of the summit, not a party")],
-    "VERB_1": [("042", "USAGOV", "CHE", "optional", "planned ('is scheduled to attend'); Switzerland is the place of the summit")],
-    "VERB_2": [("013", "---GOV", "CHN", "optional-cooperation", "CAMEO 013 (a comment): appreciation for China's assistance is praise, and presupposes aid; accepted, not required")],
-    "VERB_3": [("160", "USA", "TUN", "optional", "a travel advisory after a shooting: not a dispute with Tunisia under the rules")],
-    "VERB_6": [("090", "IGOUNO", "IRN", "optional", "an intention ('want to re-examine'); Iran through the refineries in it")],
+    "TEST_7": [
+        (
+            "190",
+            "PSEGZA",
+            "PSEREBHMSGOV",
+            "drop",
+            "coding error: Gaza does not attack Hamas; 'unless the Hamas regime is disarmed' is a condition",
+        )
+    ],
+    "TEST_11": [
+        ("040", "USAGOV", "CHE", "optional", "planned ('will meet'); Switzerland is only the place of the meeting"),
+        ("040", "RUSGOV", "CHE", "optional", "planned ('will meet'); Switzerland is only the place of the meeting"),
+    ],
+    "NEST_0": [
+        (
+            "015",
+            "USA",
+            "IRQ",
+            "optional-conflict",
+            "CAMEO 015 (claims responsibility): the attack is claimed by the attacker, 'they' is ambiguous",
+        )
+    ],
+    "NEST_8": [
+        (
+            "112",
+            "USA",
+            "IRQ",
+            "optional",
+            "'said that Iraq had attacked themselves': a report of a self-inflicted attack, no accusing verb",
+        )
+    ],
+    "EXIST_1": [
+        (
+            "190",
+            "UKR",
+            "RUSMIL",
+            "optional",
+            "no attacker is named: Ukraine is only the place where the soldiers were killed",
+        )
+    ],
+    "abc12_3": [
+        (
+            "190",
+            "NGAREB",
+            "NGAMUS",
+            "drop",
+            "coding error: the 'strict Islamic state' is the goal of the campaign, not its target",
+        )
+    ],
+    "PREP_0": [
+        (
+            "0841",
+            "RUSGOV",
+            "---CVL",
+            "required",
+            "CAMEO 08 (release of prisoners) is cooperation, as in the plover files",
+        )
+    ],
+    "VERB_0": [
+        (
+            "044",
+            "USAGOV",
+            "IRN",
+            "optional",
+            "planned ('is scheduled to attend'); Iran is the topic of the summit, not a party",
+        )
+    ],
+    "VERB_1": [
+        (
+            "042",
+            "USAGOV",
+            "CHE",
+            "optional",
+            "planned ('is scheduled to attend'); Switzerland is the place of the summit",
+        )
+    ],
+    "VERB_2": [
+        (
+            "013",
+            "---GOV",
+            "CHN",
+            "optional-cooperation",
+            "CAMEO 013 (a comment): appreciation for China's assistance is praise, and presupposes aid; accepted, not required",
+        )
+    ],
+    "VERB_3": [
+        (
+            "160",
+            "USA",
+            "TUN",
+            "optional",
+            "a travel advisory after a shooting: not a dispute with Tunisia under the rules",
+        )
+    ],
+    "VERB_6": [
+        ("090", "IGOUNO", "IRN", "optional", "an intention ('want to re-examine'); Iran through the refineries in it")
+    ],
     "VERB_8": [("072", "USA", "ISR", "optional", "a plan ('will supply')")],
-    "PASSIVE_3": [("145", "UKR", "RUS", "required", "the actor is a Ukrainian protestor, not Ukraine; the target is a Russian building, owner accepted")],
-    "PASSIVE_4": [("100", "---LEG", "USAGOV", "optional", "pressure to help Iran: a demand to act, not to stop or undo (optional at most)")],
-    "PASSIVE_6": [("170", "---LEG", "USAGOV", "optional", "pressure to help Iran: a demand to act, not to stop or undo (optional at most)")],
-    "PASSIVE_10": [("175", "SYR", "EGY", "optional", "coding error: Egypt is the square, the rioters are Tunisian (see the optional edge with them)"),
-                   ("145", "EGY", "SYR", "optional", "coding error: Egypt is the square, the rioters are Tunisian")],
-    "NEG_0": [("121", "USAGOV", "ISR", "optional", "a negated, future relation ('would not provide support'): not an edge under the rules; the refusal accepted")],
-    "NEG_1": [("124", "USAGOV", "RUS", "optional", "a negated, future relation ('would not give permission'); the refusal accepted")],
-    "Pattern_1": [("015", "USAGOV", "IRQ", "optional-conflict", "a plan ('will attack')"),
-                  ("015", "RUSGOV", "IRQ", "optional-conflict", "a plan ('will attack')")],
-    "APPEALS_1": [("138", "USAGOV", "CHE", "optional", "a wish ('wants to attack'), not a stated threat: an intention under the rules")],
+    "PASSIVE_3": [
+        (
+            "145",
+            "UKR",
+            "RUS",
+            "required",
+            "the actor is a Ukrainian protestor, not Ukraine; the target is a Russian building, owner accepted",
+        )
+    ],
+    "PASSIVE_4": [
+        (
+            "100",
+            "---LEG",
+            "USAGOV",
+            "optional",
+            "pressure to help Iran: a demand to act, not to stop or undo (optional at most)",
+        )
+    ],
+    "PASSIVE_6": [
+        (
+            "170",
+            "---LEG",
+            "USAGOV",
+            "optional",
+            "pressure to help Iran: a demand to act, not to stop or undo (optional at most)",
+        )
+    ],
+    "PASSIVE_10": [
+        (
+            "175",
+            "SYR",
+            "EGY",
+            "optional",
+            "coding error: Egypt is the square, the rioters are Tunisian (see the optional edge with them)",
+        ),
+        ("145", "EGY", "SYR", "optional", "coding error: Egypt is the square, the rioters are Tunisian"),
+    ],
+    "NEG_0": [
+        (
+            "121",
+            "USAGOV",
+            "ISR",
+            "optional",
+            "a negated, future relation ('would not provide support'): not an edge under the rules; the refusal accepted",
+        )
+    ],
+    "NEG_1": [
+        (
+            "124",
+            "USAGOV",
+            "RUS",
+            "optional",
+            "a negated, future relation ('would not give permission'); the refusal accepted",
+        )
+    ],
+    "Pattern_1": [
+        ("015", "USAGOV", "IRQ", "optional-conflict", "a plan ('will attack')"),
+        ("015", "RUSGOV", "IRQ", "optional-conflict", "a plan ('will attack')"),
+    ],
+    "APPEALS_1": [
+        (
+            "138",
+            "USAGOV",
+            "CHE",
+            "optional",
+            "a wish ('wants to attack'), not a stated threat: an intention under the rules",
+        )
+    ],
     "OVERLAP_0": [("150", "RUS", "USA", "optional", "the United States only as the place of the exercises (Alaska)")],
 }
 
 # record id -> optional edges the sentence states under the rules but the coding does not have.
 EXTRA: dict[str, list[dict]] = {
     "AFP0808020742_2": [
-        {"s": "rus", "p": "cooperation", "o": "usa", "note": "'such a step enjoyed support from Moscow' (Washington's step, as Washington says)"},
+        {
+            "s": "rus",
+            "p": "cooperation",
+            "o": "usa",
+            "note": "'such a step enjoyed support from Moscow' (Washington's step, as Washington says)",
+        },
         {"s": "chn", "p": "cooperation", "o": "usa", "note": "'such a step enjoyed support from ... Beijing'"},
     ],
     "AFP0808020776_5": [
-        {"s": ["fra", "chn"], "p": "conflict", "o": ["fra", "chn"], "note": "'ties with China frayed by an initial threat to boycott the ceremony'"},
-        {"s": "fra", "p": "cooperation", "o": "chn", "note": "Sarkozy heads to Beijing, 'seeking to mend ties with China' (planned)"},
+        {
+            "s": ["fra", "chn"],
+            "p": "conflict",
+            "o": ["fra", "chn"],
+            "note": "'ties with China frayed by an initial threat to boycott the ceremony'",
+        },
+        {
+            "s": "fra",
+            "p": "cooperation",
+            "o": "chn",
+            "note": "Sarkozy heads to Beijing, 'seeking to mend ties with China' (planned)",
+        },
     ],
     "AFP0808020840_1": [
         {"s": "fra", "p": "conflict", "o": "rwa", "note": "'France condemned as unacceptable allegations by Rwanda'"},
-        {"s": "rwa", "p": "conflict", "o": "fra", "note": "'allegations by Rwanda that it had played an active role in the genocide'"},
+        {
+            "s": "rwa",
+            "p": "conflict",
+            "o": "fra",
+            "note": "'allegations by Rwanda that it had played an active role in the genocide'",
+        },
     ],
     "AFP0808020955_1": [
-        {"s": "rwa", "p": "conflict", "o": "fra", "note": "hopes French officials 'accused of playing a role' in the genocide will be indicted"},
+        {
+            "s": "rwa",
+            "p": "conflict",
+            "o": "fra",
+            "note": "hopes French officials 'accused of playing a role' in the genocide will be indicted",
+        },
     ],
     "AFP0808020957_1": [
-        {"s": ["fra", "rwa"], "p": "conflict", "o": ["fra", "rwa"], "note": "'France accused Rwanda of making unacceptable accusations by alleging Paris played an active role'"},
-        {"s": "fra", "p": "cooperation", "o": "rwa", "note": "'determined to mend damaged ties with Kigali' (intention)"},
+        {
+            "s": ["fra", "rwa"],
+            "p": "conflict",
+            "o": ["fra", "rwa"],
+            "note": "'France accused Rwanda of making unacceptable accusations by alleging Paris played an active role'",
+        },
+        {
+            "s": "fra",
+            "p": "cooperation",
+            "o": "rwa",
+            "note": "'determined to mend damaged ties with Kigali' (intention)",
+        },
     ],
     "AFP0808020857_2": [],
     "AFP0808020905_1": [],
-    "AFP0808021021_3": [{"s": "usagov", "p": "cooperation", "o": "chn", "note": "'Before leaving for Beijing' (a trip to China)"}],
+    "AFP0808021021_3": [
+        {"s": "usagov", "p": "cooperation", "o": "chn", "note": "'Before leaving for Beijing' (a trip to China)"}
+    ],
     "GOLD_0": [
-        {"s": "irqmus", "p": "conflict", "o": "irq", "note": "'the militant group that has seized parts of Iraq and Syria'"},
-        {"s": "irqmus", "p": "conflict", "o": "syr", "note": "'the militant group that has seized parts of Iraq and Syria'"},
+        {
+            "s": "irqmus",
+            "p": "conflict",
+            "o": "irq",
+            "note": "'the militant group that has seized parts of Iraq and Syria'",
+        },
+        {
+            "s": "irqmus",
+            "p": "conflict",
+            "o": "syr",
+            "note": "'the militant group that has seized parts of Iraq and Syria'",
+        },
     ],
     "GOLD_2": [
-        {"s": "irqgovmil", "p": "conflict", "o": "isil", "note": "'to discuss efforts to counter Islamic State militants' (purpose)"},
-        {"s": "syrgov", "p": "conflict", "o": "isil", "note": "'to discuss efforts to counter Islamic State militants' (purpose)"},
+        {
+            "s": "irqgovmil",
+            "p": "conflict",
+            "o": "isil",
+            "note": "'to discuss efforts to counter Islamic State militants' (purpose)",
+        },
+        {
+            "s": "syrgov",
+            "p": "conflict",
+            "o": "isil",
+            "note": "'to discuss efforts to counter Islamic State militants' (purpose)",
+        },
     ],
-    "GOLD_3": [{"s": ["ukrleg", "rus"], "p": "conflict", "o": ["ukrleg", "rus"], "note": "'the 10-month-old conflict that possibility has ignited with Russia'"}],
+    "GOLD_3": [
+        {
+            "s": ["ukrleg", "rus"],
+            "p": "conflict",
+            "o": ["ukrleg", "rus"],
+            "note": "'the 10-month-old conflict that possibility has ignited with Russia'",
+        }
+    ],
     "GOLD_6": [
-        {"s": "sau", "p": "conflict", "o": "qat", "note": "'an agreement forced on the wealthy Gulf state by Saudi Arabia'"},
-        {"s": "are", "p": "conflict", "o": "qat", "note": "'an agreement forced on the wealthy Gulf state by ... the United Arab Emirates'"},
+        {
+            "s": "sau",
+            "p": "conflict",
+            "o": "qat",
+            "note": "'an agreement forced on the wealthy Gulf state by Saudi Arabia'",
+        },
+        {
+            "s": "are",
+            "p": "conflict",
+            "o": "qat",
+            "note": "'an agreement forced on the wealthy Gulf state by ... the United Arab Emirates'",
+        },
         {"s": "sau", "p": "cooperation", "o": "qat", "note": "the agreement itself"},
         {"s": "are", "p": "cooperation", "o": "qat", "note": "the agreement itself"},
     ],
     "GOLD_7": [
-        {"s": "can", "p": "conflict", "o": "rusmil", "note": "asset freezes and travel bans against four senior officers in the Russian military"},
-        {"s": "can", "p": "conflict", "o": "rusbus", "note": "economic sanctions against five more of Russia's arms makers"},
+        {
+            "s": "can",
+            "p": "conflict",
+            "o": "rusmil",
+            "note": "asset freezes and travel bans against four senior officers in the Russian military",
+        },
+        {
+            "s": "can",
+            "p": "conflict",
+            "o": "rusbus",
+            "note": "economic sanctions against five more of Russia's arms makers",
+        },
         {"s": "can", "p": "conflict", "o": "bank", "note": "economic sanctions against one Moscow-based bank"},
     ],
     "GOLD_8": [
-        {"s": "rebels", "p": "conflict", "o": "igounomil", "note": "'Al-Qaeda-linked rebels kidnapped dozens of peacekeepers'"},
-        {"s": "isr", "p": "conflict", "o": "syr", "note": "'the Israeli-occupied sector of the Golan' (an occupation, stated as a modifier)"},
+        {
+            "s": "rebels",
+            "p": "conflict",
+            "o": "igounomil",
+            "note": "'Al-Qaeda-linked rebels kidnapped dozens of peacekeepers'",
+        },
+        {
+            "s": "isr",
+            "p": "conflict",
+            "o": "syr",
+            "note": "'the Israeli-occupied sector of the Golan' (an occupation, stated as a modifier)",
+        },
     ],
-    "TEST_4": [{"s": "isr", "p": "conflict", "o": "gaza", "note": "the shelling hit the east of the Gaza Strip (a place)"}],
-    "TEST_6": [{"s": "somuaf", "p": "conflict", "o": "ken", "note": "CAMEO 015 (claims responsibility) for an attack at a mall in Kenya's capital; the attack, with a place as target, accepted"}],
+    "TEST_4": [
+        {"s": "isr", "p": "conflict", "o": "gaza", "note": "the shelling hit the east of the Gaza Strip (a place)"}
+    ],
+    "TEST_6": [
+        {
+            "s": "somuaf",
+            "p": "conflict",
+            "o": "ken",
+            "note": "CAMEO 015 (claims responsibility) for an attack at a mall in Kenya's capital; the attack, with a place as target, accepted",
+        }
+    ],
     "TEST_7": [{"s": "hamas", "p": "conflict", "o": "isr", "note": "'replace those [rockets] it fires at Israel'"}],
-    "TEST_10": [{"s": "ukr", "p": "conflict", "o": "rus", "note": "'Ukraine says it has strong evidence proving Russia was behind the chemical attacks' (an accusation)"}],
-    "TEST_11": [{"s": "usagov", "p": "cooperation", "o": "rusgov", "note": "'Barack Obama and Vladimir Putin will meet' (planned)"}],
-    "NEST_2.75": [{"s": "imgmusisi", "p": "conflict", "o": "irq", "note": "'ISIL had attacked Iraq and taken the city of Mosul' (reported)"}],
-    "abc12_3": [{"s": "ngareb", "p": "conflict", "o": "nga", "note": "attacks during its campaign in northeastern Nigeria (a place)"}],
-    "PREP_1": [{"s": "opponents", "p": "conflict", "o": "rwaleg", "note": "'Opponents of Rwanda's Senate protested' (the coding makes the Senate the protester and has no target)"}],
+    "TEST_10": [
+        {
+            "s": "ukr",
+            "p": "conflict",
+            "o": "rus",
+            "note": "'Ukraine says it has strong evidence proving Russia was behind the chemical attacks' (an accusation)",
+        }
+    ],
+    "TEST_11": [
+        {
+            "s": "usagov",
+            "p": "cooperation",
+            "o": "rusgov",
+            "note": "'Barack Obama and Vladimir Putin will meet' (planned)",
+        }
+    ],
+    "NEST_2.75": [
+        {
+            "s": "imgmusisi",
+            "p": "conflict",
+            "o": "irq",
+            "note": "'ISIL had attacked Iraq and taken the city of Mosul' (reported)",
+        }
+    ],
+    "abc12_3": [
+        {
+            "s": "ngareb",
+            "p": "conflict",
+            "o": "nga",
+            "note": "attacks during its campaign in northeastern Nigeria (a place)",
+        }
+    ],
+    "PREP_1": [
+        {
+            "s": "opponents",
+            "p": "conflict",
+            "o": "rwaleg",
+            "note": "'Opponents of Rwanda's Senate protested' (the coding makes the Senate the protester and has no target)",
+        }
+    ],
     "PREP_0": [
         {"s": "rusgov", "p": "conflict", "o": "xcvl", "note": "'The civilians imprisoned for acting against Moscow'"},
         {"s": "xcvl", "p": "conflict", "o": "rusgov", "note": "'acting against Moscow'"},
     ],
-    "PASSIVE_10": [{"s": ["syr", "tunopp"], "p": "conflict", "o": ["syr", "tunopp"], "note": "'Syrian forces clash with tunisian rioters' (mutual)"}],
-    "APPEALS_0": [{"s": "usagov", "p": "conflict", "o": "che", "note": "Obama wants an attack on Switzerland (an intention)"}],
+    "PASSIVE_10": [
+        {
+            "s": ["syr", "tunopp"],
+            "p": "conflict",
+            "o": ["syr", "tunopp"],
+            "note": "'Syrian forces clash with tunisian rioters' (mutual)",
+        }
+    ],
+    "APPEALS_0": [
+        {"s": "usagov", "p": "conflict", "o": "che", "note": "Obama wants an attack on Switzerland (an intention)"}
+    ],
 }
 
 # Records without codings: the entities FORMS gives are all their actors; these records have
@@ -629,7 +1136,10 @@ def build_record(record: Record, actors: dict, agents: dict) -> tuple[dict, list
         edge["note"] = f"{label}" + (f": {why}" if why else "")
         if not _has_edge(edges, edge) and not _has_edge(optional, edge):
             target.append(edge)
-            log.append(f"  {label}: {'required' if target is edges else 'optional'} {edge['s']} -{edge['p']}-> {edge['o']}" + (f" ({why})" if why else ""))
+            log.append(
+                f"  {label}: {'required' if target is edges else 'optional'} {edge['s']} -{edge['p']}-> {edge['o']}"
+                + (f" ({why})" if why else "")
+            )
         else:
             log.append(f"  {label}: same edge as above")
     for extra in EXTRA.get(record.id, []):
@@ -680,6 +1190,7 @@ def _has_edge(edges: list[dict], edge: dict) -> bool:
         if e["p"] == "cooperation":
             return ("cooperation", frozenset((s, o)))
         return ("conflict", s, o)
+
     return any(key(e) == key(edge) for e in edges)
 
 
@@ -702,7 +1213,9 @@ def _state_aliases_to_state_actor(entities: dict[str, list[str]], codes: list[st
 
 def write_gold(out: Path, *, src: Path = SRC, dicts: Path = DICTS, report: bool = False) -> Path:
     """Write one gold file per validation record into ``out``; returns ``out``."""
-    actors = load_actor_dictionary([dicts / f"Phoenix.{n}.actors.txt" for n in ("Countries", "International", "MilNonState")])
+    actors = load_actor_dictionary(
+        [dicts / f"Phoenix.{n}.actors.txt" for n in ("Countries", "International", "MilNonState")]
+    )
     agents = load_agents(dicts / "Phoenix.agents.txt")
     records = read_records(src)
     out.mkdir(parents=True, exist_ok=True)
@@ -721,8 +1234,11 @@ def write_gold(out: Path, *, src: Path = SRC, dicts: Path = DICTS, report: bool 
             for eid, forms in gold["entities"].items():
                 print(f"  entity {eid}: {forms}")
             print("\n".join(log))
-    print(f"{len(records)} records -> {out}: {n_edges} required edges ({n_coop} cooperation, {n_conf} conflict), "
-          f"{n_opt} optional; {sum(1 for r in records if not r.codings)} records without codings", file=sys.stderr)
+    print(
+        f"{len(records)} records -> {out}: {n_edges} required edges ({n_coop} cooperation, {n_conf} conflict), "
+        f"{n_opt} optional; {sum(1 for r in records if not r.codings)} records without codings",
+        file=sys.stderr,
+    )
     return out
 
 
