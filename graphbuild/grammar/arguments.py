@@ -216,7 +216,7 @@ def _governor(token: Token) -> Token | None:
     head = token.head
     if head.dep_ == "prep":  # "before compelling it": the verb the preposition hangs on
         head = head.head
-    if head is token or head.pos_ not in {"VERB", "AUX"}:
+    if head.i == token.i or head.pos_ not in {"VERB", "AUX"}:
         return None
     return head
 

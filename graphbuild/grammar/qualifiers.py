@@ -15,9 +15,11 @@ from graphbuild.grammar.lexicon import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     NEGATING_VERBS,
+    OBLIGATION_AUX,
     PLANNING_VERBS,
     REPORTING_VERBS,
     REQUEST_VERBS,
+    WISH_VERBS,
 )
 from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.syntax import MAX_CHAIN, SUBJECT_DEPS, children
@@ -34,9 +36,12 @@ CONDITIONAL_AUX = frozenset({"would", "'d"})
 
 def governors(predicate: Token, chain: list[Token]) -> list[Token]:
     """The chain's verbs that govern the predicate's clause as their complement ("refused
-    [to sue]"), as opposed to sharing its subject ("rejected the claim and [sued]")."""
+    [to sue]"), as opposed to sharing its subject ("rejected the claim and [sued]"). An event
+    noun's clause is its verb's: "failed to [reach an agreement]"."""
     out = []
     below = predicate
+    if predicate.pos_ in {"NOUN", "PROPN"} and chain:
+        below, chain = chain[0], chain[1:]
     for token in chain:
         if below.dep_ not in {"xcomp", "ccomp"}:
             break
@@ -60,13 +65,16 @@ def is_negated(predicate: Token, chain: list[Token], subjects: list[Token]) -> b
 
 
 def modality(predicate: Token, chain: list[Token]) -> str:
-    """asserted, planned ("plans to", "said it would"), or hypothetical ("could", "if")."""
+    """asserted, planned ("plans to", "said it would"), or hypothetical ("could", "if", "must",
+    "wants X to")."""
+    if _wished(predicate):
+        return "hypothetical"
     for token in [predicate, *chain]:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
             return "hypothetical"
         for aux in (c for c in token.children if c.dep_ == "aux"):
-            if aux.lower_ in HYPOTHETICAL_AUX:
-                return "hypothetical"
+            if aux.lower_ in HYPOTHETICAL_AUX or aux.lower_ in OBLIGATION_AUX:
+                return "hypothetical"  # "could back", and "must back": asked of it, not done
             if aux.lower_ in FUTURE_AUX:
                 # "will sue" is a plan; "would support", as someone is reported to say, too
                 return "planned" if aux.lower_ not in CONDITIONAL_AUX or _reported(token) else "hypothetical"
@@ -78,12 +86,31 @@ def modality(predicate: Token, chain: list[Token]) -> str:
     return "asserted"
 
 
+def _wished(token: Token) -> bool:
+    """Is the clause of ``token`` what a speaker wants or asks another to do: "wants Russia to
+    attack", "urged Egypt to back", "called on the EU to sanction"? (What the speaker wants to
+    do itself is a plan: ``governors`` reads that.)"""
+    for _ in range(MAX_CHAIN):
+        head = token.head
+        if token.dep_ not in {"ccomp", "xcomp"} or head.i == token.i:
+            return False
+        if token_lemma(head) in WISH_VERBS:
+            other = (
+                children(token, SUBJECT_DEPS)
+                or children(head, {"dobj"})
+                or [c for p in children(head, {"prep"}) if p.lower_ in {"on", "upon"} for c in children(p, {"pobj"})]
+            )
+            return bool(other)
+        token = head
+    return False
+
+
 def _reported(token: Token) -> bool:
     """Is the clause of ``token`` what someone is reported to say?"""
     for _ in range(MAX_CHAIN):
         if token.dep_ in {"ccomp", "xcomp"} and token_lemma(token.head) in REPORTING_VERBS:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -105,7 +132,7 @@ def attribution(predicate: Token, index: ActorIndex, according: Token | None) ->
         if token.dep_ == "ccomp" and token_lemma(token.head) in REPORTING_VERBS:
             names = [m.text for c in children(token.head, SUBJECT_DEPS) for m in actors(c, index)]
             return ", ".join(names)
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     if according is not None:

@@ -125,7 +125,7 @@ def _candidates(token: Token, seen: list[_Seen], groups, n: int) -> list[Mention
 
 
 def _is_subject(token: Token) -> bool:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"}
 

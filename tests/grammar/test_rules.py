@@ -521,3 +521,128 @@ def test_the_two_refers_to_the_last_pair():
         ("Spotify", "CRITICIZES", "Apple", False, "verb"),
         ("Meta", "CRITICIZES", "Apple", False, "verb"),
     }
+
+
+def test_a_call_to_halt_is_a_demand():
+    # Egypt called on Ethiopia to halt the dam.
+    doc = doc_from_table(
+        """
+        Egypt    NNP  PROPN nsubj     1  Egypt B-GPE
+        called   VBD  VERB  ROOT      1  call O
+        on       IN   ADP   prep      1  on O
+        Ethiopia NNP  PROPN pobj      2  Ethiopia B-GPE
+        to       TO   PART  aux       5  to O
+        halt     VB   VERB  xcomp     1  halt O
+        the      DT   DET   det       7  the O
+        dam      NN   NOUN  dobj      5  dam O
+        .        .    PUNCT punct     1  . O
+        """
+    )
+    assert _rows(_extract(doc)) == {("Egypt", "DEMANDS", "Ethiopia", False, "demand")}
+
+
+def test_a_call_to_help_is_no_demand():
+    # Egypt called on Ethiopia to help the farmers.
+    doc = doc_from_table(
+        """
+        Egypt    NNP  PROPN nsubj     1  Egypt B-GPE
+        called   VBD  VERB  ROOT      1  call O
+        on       IN   ADP   prep      1  on O
+        Ethiopia NNP  PROPN pobj      2  Ethiopia B-GPE
+        to       TO   PART  aux       5  to O
+        help     VB   VERB  xcomp     1  help O
+        the      DT   DET   det       7  the O
+        farmers  NNS  NOUN  dobj      5  farmer O
+        .        .    PUNCT punct     1  . O
+        """
+    )
+    assert _rows(_extract(doc)) == set()
+
+
+def test_a_demand_that_a_party_withdraw():
+    # Vietnam demanded that China withdraw its ship.
+    doc = doc_from_table(
+        """
+        Vietnam  NNP  PROPN nsubj     1  Vietnam B-GPE
+        demanded VBD  VERB  ROOT      1  demand O
+        that     IN   SCONJ mark      4  that O
+        China    NNP  PROPN nsubj     4  China B-GPE
+        withdraw VB   VERB  ccomp     1  withdraw O
+        its      PRP$ PRON  poss      6  its O
+        ship     NN   NOUN  dobj      4  ship O
+        .        .    PUNCT punct     1  . O
+        """
+    )
+    assert _rows(_extract(doc)) == {("Vietnam", "DEMANDS", "China", False, "demand-that")}
+
+
+def test_a_threat_is_asserted_and_its_act_planned():
+    # Peru threatened to sue Ecuador.
+    doc = doc_from_table(
+        """
+        Peru       NNP  PROPN nsubj     1  Peru B-GPE
+        threatened VBD  VERB  ROOT      1  threaten O
+        to         TO   PART  aux       3  to O
+        sue        VB   VERB  xcomp     1  sue O
+        Ecuador    NNP  PROPN dobj      3  Ecuador B-GPE
+        .          .    PUNCT punct     1  . O
+        """
+    )
+    triples = _extract(doc)
+    assert _rows(triples) == {
+        ("Peru", "THREATENS", "Ecuador", False, "threat"),
+        ("Peru", "SUES", "Ecuador", False, "verb"),
+    }
+    assert {t.relation: t.modality for t in triples} == {"THREATENS": "asserted", "SUES": "planned"}
+
+
+def test_cutting_ties_reduces_relations():
+    # Ghana cut ties with Togo.
+    doc = doc_from_table(
+        """
+        Ghana NNP  PROPN nsubj     1  Ghana B-GPE
+        cut   VBD  VERB  ROOT      1  cut O
+        ties  NNS  NOUN  dobj      1  tie O
+        with  IN   ADP   prep      2  with O
+        Togo  NNP  PROPN pobj      3  Togo B-GPE
+        .     .    PUNCT punct     1  . O
+        """
+    )
+    assert _rows(_extract(doc)) == {("Ghana", "REDUCES_RELATIONS", "Togo", False, "noun")}
+
+
+def test_failing_to_reach_an_agreement_denies_it():
+    # Bolivia failed to reach an agreement with Paraguay.
+    doc = doc_from_table(
+        """
+        Bolivia   NNP  PROPN nsubj     1  Bolivia B-GPE
+        failed    VBD  VERB  ROOT      1  fail O
+        to        TO   PART  aux       3  to O
+        reach     VB   VERB  xcomp     1  reach O
+        an        DT   DET   det       5  an O
+        agreement NN   NOUN  dobj      3  agreement O
+        with      IN   ADP   prep      5  with O
+        Paraguay  NNP  PROPN pobj      6  Paraguay B-GPE
+        .         .    PUNCT punct     1  . O
+        """
+    )
+    assert _rows(_extract(doc)) == {("Bolivia", "SIGNS_DEAL_WITH", "Paraguay", True, "noun")}
+
+
+def test_what_another_is_wanted_to_do_is_hypothetical():
+    # The envoy wants Sudan to invade Chad.
+    doc = doc_from_table(
+        """
+        The    DT   DET   det       1  the O
+        envoy  NN   NOUN  nsubj     2  envoy O
+        wants  VBZ  VERB  ROOT      2  want O
+        Sudan  NNP  PROPN nsubj     5  Sudan B-GPE
+        to     TO   PART  aux       5  to O
+        invade VB   VERB  ccomp     2  invade O
+        Chad   NNP  PROPN dobj      5  Chad B-GPE
+        .      .    PUNCT punct     2  . O
+        """
+    )
+    assert [(t.subject.text, t.relation, t.object.text, t.modality) for t in _extract(doc)] == [
+        ("Sudan", "INVADES", "Chad", "hypothetical")
+    ]

@@ -44,7 +44,7 @@ def copula(token: Token, ctx: Context) -> Iterator[Frame]:
             written([verb, token, prep]),
             "copula",
             token,
-            [verb] if verb is not token else [],
+            [verb] if verb.i != token.i else [],
             children(verb, ANY_SUBJECT_DEPS),
             CONFIDENCE_DIRECT,
             trigger=phrase,

@@ -4,7 +4,9 @@ The noun names the relation; its owner, or the subject of the light verb it hang
 
 - ``noun``: "Cisco filed a lawsuit against Apple", "Cisco's lawsuit against Apple",
   "criticism of Google by the Commission", "received weapons from X" (the giver acts),
-  "lifted the sanctions on Iran" (the conflict ends: SETTLES_WITH);
+  "lifted the sanctions on Iran", "settled its dispute with X" (the conflict ends:
+  SETTLES_WITH), "cut ties with X", "pulled out of its venture with X" (the cooperation
+  ends: REDUCES_RELATIONS);
 - ``noun-between``: "the dispute between Marrenland and Osteria" (the members relate to
   each other).
 """
@@ -17,15 +19,26 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, agents, children_actors, modifier_actors, pobj_actors, subjects
-from graphbuild.grammar.lexicon import EVENT_NOUNS, LIGHT_VERBS, RECEIVING_VERBS, RECIPROCAL, REVERSING_VERBS
+from graphbuild.grammar.lexicon import (
+    BREAKING_VERBS,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    NEEDS_VERB_NOUNS,
+    PHRASAL_BREAKING_VERBS,
+    RECEIVING_VERBS,
+    RECIPROCAL,
+    REVERSING_VERBS,
+)
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, CONFIDENCE_DIRECT, Context, Frame, rule
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, children, is_passive, lemma_of, written
 from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
-from graphbuild.vocab import CONFLICT, RELATIONS
+from graphbuild.vocab import CONFLICT, COOPERATION, RELATIONS
 
 # How far up "of" phrases a noun looks for its verb: "had a history of [collaboration]".
 MAX_NOUN_HOPS = 3
+# The particles that make a verb end what it holds: "pulled out of", "broke off", "walked away from".
+BREAKING_PARTICLES = frozenset({"out", "off", "away", "up"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +66,8 @@ def governing_verb(noun: Token) -> Token | None:
             return token.head if token.head.pos_ in {"VERB", "AUX"} else None
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             host = token.head.head
+            if host.dep_ in {"prep", "prt"} and host.head.pos_ in {"VERB", "AUX"}:
+                host = host.head  # "pulled [out of] its venture", "walked [away from] the deal"
             if host.pos_ in {"VERB", "AUX"}:
                 return host
             if host.pos_ == "NOUN" and token.head.lower_ == "of":
@@ -64,6 +79,17 @@ def governing_verb(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _particle(verb: Token) -> str:
+    """The particle a verb is written with: "out" in "pulled out of", "off" in "broke off"."""
+    return next((c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"} and c.lower_ in BREAKING_PARTICLES), "")
+
+
+def _ends_cooperation(verb: Token) -> bool:
+    """ "cut [ties]", "withdrew from [its treaty]", "pulled out of [its venture]"."""
+    lemma = lemma_of(verb)
+    return lemma in BREAKING_VERBS or (lemma in PHRASAL_BREAKING_VERBS and _particle(verb) != "")
 
 
 def read_noun(noun: Token, ctx: Context) -> NounReading | None:
@@ -85,18 +111,28 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     between_preps: list[Token] = []
     light = governing_verb(noun)
     light_lemma = lemma_of(light) if light is not None else ""
-    for host in [noun] + ([light] if light is not None else []):
+    light_i = light.i if light is not None else -1
+    breaking = light is not None and RELATIONS[relation].polarity == COOPERATION and _ends_cooperation(light)
+    usable = light is not None and (
+        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or token_lemma(light) == "be" or breaking
+    )
+    if trigger in NEEDS_VERB_NOUNS and not usable:
+        return None  # "relations between X and Y worsened" states no cooperation
+    hosts = [noun] + ([light] if light is not None else [])
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        hosts.append(noun.head)  # "a coalition government with X": the event names the head noun
+    for host in hosts:
         for prep in children(host, {"prep"}):
             if prep.lower_ == "between" and "between" in preps:
                 between.extend(pobj_actors(prep, index))
                 between_preps.append(prep)
             elif prep.lower_ in {"from", "by"} and light_lemma in RECEIVING_VERBS:
                 sources.extend(pobj_actors(prep, index))
-            elif prep.lower_ in preps and (host is noun or prep.i > noun.i):
+            elif prep.lower_ in preps and (host.i != light_i or prep.i > noun.i):
                 targets.extend(a for a in pobj_actors(prep, index) if a not in targets)
     if not targets and light is not None and light_lemma in LIGHT_VERBS:
         # "engaged Filipino peacekeepers in a firefight": the light verb's own object
-        targets = [a for c in children(light, {"dobj"}) if c is not noun for a in actors(c, index)]
+        targets = [a for c in children(light, {"dobj"}) if c.i != noun.i for a in actors(c, index)]
     owners = children_actors(noun, {"poss"}, index)
     owners += [a for c in children(noun, {"compound", "nmod", "amod"}) for a in modifier_actors(c, index)]
     for prep in children(noun, {"prep"}):
@@ -106,9 +142,6 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     subject_tokens: list[Token] = []
     verb_words: list[Token] = [noun]
     confidence = CONFIDENCE_DIRECT
-    usable = light is not None and (
-        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or token_lemma(light) == "be"
-    )
     if not owners and light is not None and usable:
         if is_passive(light):
             owners = agents(light, index)
@@ -125,6 +158,8 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
         owners, targets = sources, owners
     if light_lemma in REVERSING_VERBS and RELATIONS[relation].polarity == CONFLICT:
         relation = "SETTLES_WITH"  # "lifted the sanctions on Iran": the conflict ends
+    elif breaking:
+        relation = "REDUCES_RELATIONS"  # "cut ties with X": the cooperation ends
     return NounReading(
         trigger, relation, owners, targets, between, between_preps, verb_words, chain, subject_tokens, confidence
     )

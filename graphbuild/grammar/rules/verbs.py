@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, agents, children_actors, pobj_actors
-from graphbuild.grammar.lexicon import LABEL_VERBS, RECIPROCAL, VERB_PHRASES, VERB_PREPS
+from graphbuild.grammar.lexicon import DEMAND_VERBS, EVENT_NOUNS, LABEL_VERBS, RECIPROCAL, VERB_PHRASES, VERB_PREPS
 from graphbuild.grammar.readings import read_verb
 from graphbuild.grammar.registry import CONFIDENCE_DIRECT, CONFIDENCE_SURFACE, Context, Frame, rule
 from graphbuild.grammar.rules.labels import label_frames
@@ -33,6 +33,12 @@ from graphbuild.nlp import token_lemma
 
 # Relations whose target may be the subject of the clause the verb governs ("help X stop Y").
 BENEFIT_RELATIONS = frozenset({"AIDS", "SUPPORTS"})
+# The links through which a preposition hung lower down still belongs to the verb: adjuncts
+# and their modifiers ("complained [in posts posted ...] about X"), and an object that is the
+# event itself ("signed [a contract worth $2bn] with X"); never another object or a clause of
+# its own ("mobilized [groups to help ... in their struggle] against X" mobilizes no one
+# against X).
+ADJUNCT_DEPS = frozenset({"prep", "pobj", "pcomp", "npadvmod", "advmod", "acl", "amod"})
 
 
 def _verb_phrase(lemma: str, particle: str, prep: str) -> str | None:
@@ -53,9 +59,24 @@ def _target_preps(verb: Token, lemma: str) -> tuple[list[Token], bool]:
     lower = [
         t
         for t in verb.subtree
-        if t.dep_ == "prep" and t.i > verb.i and t.lower_ in wanted and token_lemma(t.head).lower() not in VERB_PREPS
+        if t.dep_ == "prep"
+        and t.i > verb.i
+        and t.lower_ in wanted
+        and token_lemma(t.head).lower() not in VERB_PREPS
+        and token_lemma(t.head).lower() not in EVENT_NOUNS  # "broke off [relations] with X": the noun's
+        and _through_adjuncts(t.head, verb)
     ]
     return lower[:1], True
+
+
+def _through_adjuncts(token: Token, verb: Token) -> bool:
+    """Whether ``token`` hangs on ``verb`` through adjuncts only (or is the verb)."""
+    while token.i != verb.i:
+        event = token.dep_ == "dobj" and token_lemma(token).lower() in EVENT_NOUNS
+        if (token.dep_ not in ADJUNCT_DEPS and not event) or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 @rule("verb-prep", emits=("verb-prep", "verb-prep-surface"), on=is_verbal)
@@ -137,6 +158,8 @@ def active_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
     reading = read_verb(verb, ctx)
     if reading.passive and not reading.stative:
         return
+    if reading.lemma in DEMAND_VERBS and children(verb, {"xcomp", "ccomp"}):
+        return  # "urged X to ...": a demand only of stopping (rules/demands.py), else an appeal
     index = ctx.index
     targets = children_actors(verb, OBJECT_DEPS, index)
     if not targets and relation in BENEFIT_RELATIONS:
