@@ -44,11 +44,23 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 def actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Mention]:
     """The actors a noun phrase headed by ``token`` names, its conjuncts included."""
     found: list[Mention] = []
-    for member in [token, *token.conjuncts] if token.dep_ != "conj" else [token]:
+    for member in [token, *coordinated(token)] if token.dep_ != "conj" else [token]:
         for mention in _head_actors(member, index, depth):
             if mention not in found:
                 found.append(mention)
     return found
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The conjuncts of ``token`` that belong to its list: "A, B and C" ends at C, so in "the
+    rift between Russia and the US, [...] Carson replied" the parser's last conjunct, after the
+    member "and" introduced, is not one."""
+    conjuncts = sorted(token.conjuncts, key=lambda t: t.i)
+    joins = [c.i for c in token.children if c.dep_ == "cc"]
+    for k, conj in enumerate(conjuncts):
+        if any(j < conj.i for j in joins):
+            return conjuncts[: k + 1]
+    return conjuncts
 
 
 def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:

@@ -28,8 +28,9 @@ from graphbuild.nlp import token_lemma
 # Subjects that deny what they do: "[Neither] of them opposed", "[No] country backed".
 NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody"})
 NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
-# Subordinators that make a clause a condition: "[if] they merge".
-CONDITIONS = frozenset({"if", "unless"})
+# Subordinators that make a clause a condition or an open question: "[if] they merge",
+# "did not say [whether] it received warrants from X".
+CONDITIONS = frozenset({"if", "unless", "whether"})
 # Future auxiliaries that are a plan only when someone is reported to say them.
 CONDITIONAL_AUX = frozenset({"would", "'d"})
 

@@ -646,3 +646,26 @@ def test_what_another_is_wanted_to_do_is_hypothetical():
     assert [(t.subject.text, t.relation, t.object.text, t.modality) for t in _extract(doc)] == [
         ("Sudan", "INVADES", "Chad", "hypothetical")
     ]
+
+
+def test_a_list_ends_at_the_member_and_brings_in():
+    # the rift between Chile and Peru, Juan Rojas replied. (the parser made Rojas a third member)
+    doc = doc_from_table(
+        """
+        the     DT   DET   det       1  the O
+        rift    NN   NOUN  nsubj     9  rift O
+        between IN   ADP   prep      1  between O
+        Chile   NNP  PROPN pobj      2  Chile B-GPE
+        and     CC   CCONJ cc        3  and O
+        Peru    NNP  PROPN conj      3  Peru B-GPE
+        ,       ,    PUNCT punct     3  , O
+        Juan    NNP  PROPN compound  8  Juan B-PERSON
+        Rojas   NNP  PROPN conj      3  Rojas I-PERSON
+        replied VBD  VERB  ROOT      9  reply O
+        .       .    PUNCT punct     9  . O
+        """
+    )
+    assert _rows(_extract(doc)) == {
+        ("Chile", "DISPUTES_WITH", "Peru", False, "noun-between"),
+        ("Peru", "DISPUTES_WITH", "Chile", False, "noun-between"),
+    }

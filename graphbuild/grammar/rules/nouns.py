@@ -28,6 +28,7 @@ from graphbuild.grammar.lexicon import (
     RECEIVING_VERBS,
     RECIPROCAL,
     REVERSING_VERBS,
+    WORSENING_WORDS,
 )
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, CONFIDENCE_DIRECT, Context, Frame, rule
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, children, is_passive, lemma_of, written
@@ -92,6 +93,15 @@ def _ends_cooperation(verb: Token) -> bool:
     return lemma in BREAKING_VERBS or (lemma in PHRASAL_BREAKING_VERBS and _particle(verb) != "")
 
 
+def _worsening(noun: Token, light: Token | None) -> bool:
+    """ "strained ties", "relations between X and Y worsened", "relations soured": bad relations."""
+    if any(token_lemma(c).lower() in WORSENING_WORDS for c in children(noun, {"amod"})):
+        return True
+    if noun.dep_ in {"nsubj", "nsubjpass"} and token_lemma(noun.head).lower() in WORSENING_WORDS:
+        return True
+    return light is not None and lemma_of(light) in WORSENING_WORDS
+
+
 def read_noun(noun: Token, ctx: Context) -> NounReading | None:
     """The noun's reading, or None when it is no event noun of the lexicon."""
     found: NounReading | None = ctx.reading("noun", noun, _read_noun)
@@ -116,8 +126,9 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     usable = light is not None and (
         light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or token_lemma(light) == "be" or breaking
     )
-    if trigger in NEEDS_VERB_NOUNS and not usable:
-        return None  # "relations between X and Y worsened" states no cooperation
+    worsening = trigger in NEEDS_VERB_NOUNS and _worsening(noun, light)
+    if trigger in NEEDS_VERB_NOUNS and not usable and not worsening:
+        return None  # "relations between X and Y" state no cooperation by themselves
     hosts = [noun] + ([light] if light is not None else [])
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         hosts.append(noun.head)  # "a coalition government with X": the event names the head noun
@@ -160,6 +171,8 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
         relation = "SETTLES_WITH"  # "lifted the sanctions on Iran": the conflict ends
     elif breaking:
         relation = "REDUCES_RELATIONS"  # "cut ties with X": the cooperation ends
+    if worsening:
+        relation = "DISPUTES_WITH"  # "relations between X and Y soured", "strained ties with X"
     return NounReading(
         trigger, relation, owners, targets, between, between_preps, verb_words, chain, subject_tokens, confidence
     )
