@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.grammar.mentions import ActorIndex, build_index
+from graphbuild.grammar.mentions import build_index
 from graphbuild.grammar.qualifiers import according_to, attribution, is_negated, modality
+from graphbuild.grammar.quotes import find_quotes, speaker_of
 from graphbuild.grammar.registry import CONFIDENCE_REFERENCE, Context, Frame, Rule
 from graphbuild.grammar.rules import ordered_rules
 from graphbuild.nlp import section_of
@@ -33,7 +34,7 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     [('Cisco', 'SUES', 'Apple')]
     """
     index = build_index(doc)
-    ctx = Context(index)
+    ctx = Context(index, find_quotes(doc, index))
     rules = ordered_rules()
     triples: list[RawTriple] = []
     for sent in doc.sents:
@@ -81,7 +82,7 @@ def _sentence_triples(sent: Span, ctx: Context, rules: list[Rule], article: Arti
         sent, raw.strip(), sent.start_char + len(raw) - len(raw.lstrip()), according_to(sent), section, shift
     )
     for frame in sentence_frames(sent, ctx, rules):
-        yield from _frame_triples(frame, shared, ctx.index, article)
+        yield from _frame_triples(frame, shared, ctx, article)
 
 
 def _pairs(frame: Frame) -> list[tuple[Mention, Mention]]:
@@ -100,10 +101,12 @@ def _pairs(frame: Frame) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
-def _frame_triples(frame: Frame, shared: _Sentence, index: ActorIndex, article: Article) -> Iterator[RawTriple]:
+def _frame_triples(frame: Frame, shared: _Sentence, ctx: Context, article: Article) -> Iterator[RawTriple]:
+    index = ctx.index
     negated = is_negated(frame.predicate, frame.chain, frame.subject_tokens)
     mood = modality(frame.predicate, frame.chain)
-    said_by = attribution(frame.predicate, index, shared.according)
+    # who the sentence says says it, else who is quoted saying it
+    said_by = attribution(frame.predicate, index, shared.according) or speaker_of(ctx.quotes, frame.predicate.i)
     shift = shared.shift
     for subject, obj in _pairs(frame):
         if subject.text == obj.text and obj.surface:

@@ -55,6 +55,7 @@ class Context:
     token (a verb's subject is found once, whichever rules ask for it)."""
 
     index: ActorIndex
+    quotes: list[Any] = field(default_factory=list)  # graphbuild.grammar.quotes.Quote
     _readings: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     def reading(self, name: str, token: Token, read: Callable[[Token, Context], Any]) -> Any:

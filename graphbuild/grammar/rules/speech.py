@@ -10,10 +10,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.arguments import children_actors, subjects
+from graphbuild.grammar.arguments import actors, subjects
 from graphbuild.grammar.lexicon import ACCUSING_SPEECH, DECREE_VERBS, OBLIGATION_AUX, REPORTING_VERBS
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, rule
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, children, is_verbal, lemma_of, written
+
+SELF_WORDS = frozenset({"we", "i"})
 
 
 @rule("speech", emits=("speech-demand", "speech-allegation"), on=is_verbal)
@@ -26,7 +28,9 @@ def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
     comps = children(verb, {"ccomp"})
     comps += [c for comp in comps for c in comp.conjuncts]  # "explained that ..., but they should not"
     for comp in comps:
-        targets = children_actors(comp, ANY_SUBJECT_DEPS, ctx.index)
+        # "we should", "I must": the speakers themselves, of whom nothing is demanded
+        others = [c for c in children(comp, ANY_SUBJECT_DEPS) if c.lower_ not in SELF_WORDS]
+        targets = [a for c in others for a in actors(c, ctx.index)]
         if not targets:
             continue
         clause = clause or subjects(verb, ctx.index)
