@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from graphbuild.grammar.arguments import actors, agents, children_actors, modifier_actors, pobj_actors, subjects
 from graphbuild.grammar.lexicon import (
     BREAKING_VERBS,
+    ENDING_NOUNS,
     EVENT_NOUNS,
     LIGHT_VERBS,
     NEEDS_VERB_NOUNS,
@@ -93,6 +94,15 @@ def _ends_cooperation(verb: Token) -> bool:
     return lemma in BREAKING_VERBS or (lemma in PHRASAL_BREAKING_VERBS and _particle(verb) != "")
 
 
+def _ending_noun(noun: Token) -> Token | None:
+    """The noun of ending that holds this one: "[the withholding] of aid", "[a halt] to talks"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "to"} and noun.head.head.pos_ == "NOUN":
+        host = noun.head.head
+        if token_lemma(host).lower() in ENDING_NOUNS:
+            return host
+    return None
+
+
 def _worsening(noun: Token, light: Token | None) -> bool:
     """ "strained ties", "relations between X and Y worsened", "relations soured": bad relations."""
     if any(token_lemma(c).lower() in WORSENING_WORDS for c in children(noun, {"amod"})):
@@ -122,7 +132,9 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     light = governing_verb(noun)
     light_lemma = lemma_of(light) if light is not None else ""
     light_i = light.i if light is not None else -1
-    breaking = light is not None and RELATIONS[relation].polarity == COOPERATION and _ends_cooperation(light)
+    ender = _ending_noun(noun)
+    cooperative = RELATIONS[relation].polarity == COOPERATION
+    breaking = cooperative and ((light is not None and _ends_cooperation(light)) or ender is not None)
     usable = light is not None and (
         light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or token_lemma(light) == "be" or breaking
     )
@@ -145,6 +157,8 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
         # "engaged Filipino peacekeepers in a firefight": the light verb's own object
         targets = [a for c in children(light, {"dobj"}) if c.i != noun.i for a in actors(c, index)]
     owners = children_actors(noun, {"poss"}, index)
+    if ender is not None and cooperative:
+        owners += children_actors(ender, {"poss"}, index)  # "the administration's withholding of aid"
     owners += [a for c in children(noun, {"compound", "nmod", "amod"}) for a in modifier_actors(c, index)]
     for prep in children(noun, {"prep"}):
         if prep.lower_ == "by":

@@ -1,7 +1,9 @@
 """What a speaker says of another.
 
 "The court says Facebook must remove the posts" demands of Facebook (``speech-demand``);
-"Apple Corps claims that Apple violated the deal" accuses Apple (``speech-allegation``).
+"Apple Corps claims that Apple violated the deal" accuses Apple (``speech-allegation``), as
+does saying another did wrong ("said the government was breaking the law") or that what it
+did is wrong ("found that the minister's advice was unlawful").
 """
 
 from __future__ import annotations
@@ -11,11 +13,30 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, subjects
-from graphbuild.grammar.lexicon import ACCUSING_SPEECH, DECREE_VERBS, OBLIGATION_AUX, REPORTING_VERBS
+from graphbuild.grammar.lexicon import (
+    ACCUSING_SPEECH,
+    DECREE_VERBS,
+    NEGATIVE_LABELS,
+    OBLIGATION_AUX,
+    REPORTING_VERBS,
+    WRONGDOING_VERBS,
+)
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, rule
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, children, is_verbal, lemma_of, written
+from graphbuild.nlp import token_lemma
 
 SELF_WORDS = frozenset({"we", "i"})
+
+
+def _wrong(comp: Token) -> bool:
+    """ "was breaking the law", "had shelled the town", "was unlawful": the clause says its
+    subject did wrong."""
+    if lemma_of(comp) in WRONGDOING_VERBS:
+        return True
+    return any(
+        c.dep_ in {"acomp", "attr"} and (c.lower_ in NEGATIVE_LABELS or token_lemma(c).lower() in NEGATIVE_LABELS)
+        for c in comp.children
+    )
 
 
 @rule("speech", emits=("speech-demand", "speech-allegation"), on=is_verbal)
@@ -34,9 +55,13 @@ def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
         if not targets:
             continue
         clause = clause or subjects(verb, ctx.index)
+        # "Obama and Putin said they will attack Iraq": the speakers say it of themselves
+        targets = [t for t in targets if t.text not in {a.text for a in clause.actors}]
+        if not targets:
+            continue
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
             relation, name = "DEMANDS", "speech-demand"
-        elif lemma in ACCUSING_SPEECH:
+        elif lemma in ACCUSING_SPEECH or _wrong(comp):
             relation, name = "ACCUSES", "speech-allegation"
         else:
             continue
