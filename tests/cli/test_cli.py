@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from graphbuild.cli import EXIT_SKIPPED, cli
 
 EVAL_FIELDS = {"article", "subject", "relation", "object", "polarity", "negated", "sentence"}
-TEXT = "Cisco sued Apple on Wednesday. Meta and Spotify criticized Apple.\n"
+TEXT = "Cisco sued Apple on Wednesday. Nokia and Ericsson criticized Apple.\n"
 
 
 @pytest.fixture
@@ -57,8 +57,8 @@ def test_extract_jsonl_streams_the_fields_the_evaluation_reads(runner, tmp_path)
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(r["subject"], r["relation"], r["object"]) for r in rows} == {
         ("Cisco", "SUES", "Apple"),
-        ("Meta", "CRITICIZES", "Apple"),
-        ("Spotify", "CRITICIZES", "Apple"),
+        ("Nokia", "CRITICIZES", "Apple"),
+        ("Ericsson", "CRITICIZES", "Apple"),
     }
     for row in rows:
         assert EVAL_FIELDS <= set(row)
@@ -140,7 +140,7 @@ def test_query_prints_a_table_or_json(runner, loaded):
             cli, ["query", "rivals-of", "-p", "actor=apple", "--graph", str(loaded), "--json"]
         ).stdout.splitlines()
     ]
-    assert sorted(r["rival"] for r in rows) == ["Cisco", "Meta", "Spotify"]
+    assert sorted(r["rival"] for r in rows) == ["Cisco", "Ericsson", "Nokia"]
     assert {r["direction"] for r in rows} == {"from"}
 
 

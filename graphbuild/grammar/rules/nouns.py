@@ -154,7 +154,7 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
             elif prep.lower_ in preps and (host.i != light_i or prep.i > noun.i):
                 targets.extend(a for a in pobj_actors(prep, index) if a not in targets)
     if not targets and light is not None and light_lemma in LIGHT_VERBS:
-        # "engaged Filipino peacekeepers in a firefight": the light verb's own object
+        # "engaged French troops in a firefight": the light verb's own object
         targets = [a for c in children(light, {"dobj"}) if c.i != noun.i for a in actors(c, index)]
     owners = children_actors(noun, {"poss"}, index)
     if ender is not None and cooperative:
@@ -179,7 +179,7 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
         chain = [light, *chain]
         verb_words = [light, noun]
     if sources and light_lemma in RECEIVING_VERBS:
-        # "Georgian demonstrators received weapons from the government": the giver acts
+        # "Kurdish fighters received weapons from the army": the giver acts
         owners, targets = sources, owners
     if light_lemma in REVERSING_VERBS and RELATIONS[relation].polarity == CONFLICT:
         relation = "SETTLES_WITH"  # "lifted the sanctions on Iran": the conflict ends

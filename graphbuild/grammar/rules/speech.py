@@ -1,7 +1,7 @@
 """What a speaker says of another.
 
 "The court says Facebook must remove the posts" demands of Facebook (``speech-demand``);
-"Apple Corps claims that Apple violated the deal" accuses Apple (``speech-allegation``), as
+"Nintendo claims that Sony broke the licence" accuses Apple (``speech-allegation``), as
 does saying another did wrong ("said the government was breaking the law") or that what it
 did is wrong ("found that the minister's advice was unlawful").
 """
@@ -55,7 +55,7 @@ def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
         if not targets:
             continue
         clause = clause or subjects(verb, ctx.index)
-        # "Obama and Putin said they will attack Iraq": the speakers say it of themselves
+        # "Egypt and Jordan said they would attack the smugglers": the speakers say it of themselves
         targets = [t for t in targets if t.text not in {a.text for a in clause.actors}]
         if not targets:
             continue

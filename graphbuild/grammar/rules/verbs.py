@@ -150,7 +150,7 @@ def passive_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
 
 @rule("verb", emits=("verb", "verb-surface"), on=is_verbal)
 def active_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
-    """ "Cisco sued Apple", "help the SDF stop ...", and with no object a reciprocal
+    """ "Cisco sued Apple", "help the Peshmerga stop ...", and with no object a reciprocal
     ("Meta and Spotify collaborate", "worked together")."""
     relation = _direct_relation(verb, ctx)
     if relation is None:
@@ -163,7 +163,7 @@ def active_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
     index = ctx.index
     targets = children_actors(verb, OBJECT_DEPS, index)
     if not targets and relation in BENEFIT_RELATIONS:
-        # "help [the SDF stop the aggression]": who is helped is the clause's subject
+        # "help [the Peshmerga stop the advance]": who is helped is the clause's subject
         targets = [a for comp in children(verb, {"ccomp", "xcomp"}) for a in children_actors(comp, SUBJECT_DEPS, index)]
     who = reading.actors
     if verb.dep_ == "acomp" and not who:

@@ -1,4 +1,4 @@
-"""Two names set against each other: "Glawischnig-Piesczek vs. Facebook Ireland".
+"""Two names set against each other: "Kessler vs. Northwind Energy".
 
 In a sentence about a court or a case it is a lawsuit (SUES), else a contest (COMPETES_WITH).
 """
@@ -16,7 +16,7 @@ from graphbuild.nlp import token_lemma
 
 @rule("versus")
 def versus(token: Token, ctx: Context) -> Iterator[Frame]:
-    """ "Glawischnig-Piesczek vs. Facebook Ireland": a case, or a contest."""
+    """ "Kessler vs. Northwind Energy": a case, or a contest."""
     if token.lower_ not in VERSUS_WORDS or token.i == 0 or token.i + 1 >= len(token.doc):
         return
     doc, index = token.doc, ctx.index
