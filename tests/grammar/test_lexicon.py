@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graphbuild.errors import LexiconError
@@ -92,6 +94,20 @@ def test_a_row_takes_polarity_and_intensity_from_its_relation():
     for entry in ENTRIES:
         assert (entry.polarity, entry.intensity) == (entry.type.polarity, entry.type.intensity)
     assert _entry().polarity == "conflict"
+
+
+def test_imported_rows_name_their_source_and_licence():
+    imported = [e for e in ENTRIES if e.source]
+    assert imported, "the PETRARCH2 rows carry their source"
+    assert all(re.fullmatch(r"petrarch2 CAMEO\.2\.0\.txt:\d+ \[[0-9:]+\]", e.source) for e in imported)
+    readme = (lexicon.DATA / "README.md").read_text(encoding="utf-8")
+    assert "openeventdata/petrarch2, MIT" in readme and "Permission is hereby granted" in readme
+
+
+def test_object_rows_are_looked_up_by_verb_and_noun():
+    assert [e.trigger for e in lexicon.VERB_OBJECTS["open", "fire"]] == ["open fire on", "open fire at"]
+    assert "open" not in lexicon.VERB_PREPS  # they widen no search for a preposition
+    assert "open" in lexicon.VERB_LEMMAS
 
 
 def test_word_lists_refuse_repeats_and_spaced_words():
