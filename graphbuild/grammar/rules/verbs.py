@@ -48,8 +48,9 @@ from graphbuild.grammar.syntax import (
 from graphbuild.nlp import token_lemma
 from graphbuild.vocab import CONFLICT, COOPERATION, RELATIONS
 
-# Relations whose target may be the subject of the clause the verb governs ("help X stop Y").
-BENEFIT_RELATIONS = frozenset({"AIDS", "SUPPORTS"})
+# Relations whose target may be the subject of the clause the verb governs ("help X stop Y",
+# "allowed X to build").
+BENEFIT_RELATIONS = frozenset({"AIDS", "SUPPORTS", "YIELDS_TO"})
 # Event nouns that name a conflict: never what a verb of cooperation gives ("delivered blows to").
 CONFLICT_NOUNS = frozenset(
     noun for noun, (relation, _) in EVENT_NOUNS.items() if RELATIONS[relation].polarity == CONFLICT
