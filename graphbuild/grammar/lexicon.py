@@ -10,6 +10,8 @@ It imports nothing from spaCy, so ``graphbuild.normalize`` can use the same list
 
 >>> VERB_PHRASES["team up with"], EVENT_NOUNS["lawsuit"]
 ('COLLABORATES_WITH', ('SUES', ('against',)))
+>>> [(t.prep, t.relation) for t in VERB_OBJECTS["take", "aim"]]
+[('at', 'CRITICIZES')]
 """
 
 from __future__ import annotations
@@ -21,28 +23,36 @@ from pathlib import Path
 from types import MappingProxyType
 
 from graphbuild.errors import LexiconError
-from graphbuild.vocab import RELATIONS
+from graphbuild.vocab import RELATIONS, RelationType
 
 DATA = Path(__file__).parent / "data"
 # The columns each table must have, in order.
 HEADERS = {
-    "verbs.tsv": ("lemma", "particle_prep", "relation", "example", "note"),
-    "nouns.tsv": ("lemma", "prepositions", "relation", "example", "note"),
+    "verbs.tsv": ("lemma", "particle_prep", "object", "relation", "actors", "exclude", "example", "note", "source"),
+    "nouns.tsv": ("lemma", "prepositions", "relation", "example", "note", "source"),
     "adjectives.tsv": ("word", "preposition", "relation", "example", "note"),
     "demonyms.tsv": ("adjective", "state"),
     "well_known.tsv": ("variant", "name", "adjective", "note"),
     "words": ("word", "note"),
 }
 KINDS = {"verb": "verbs.tsv", "noun": "nouns.tsv", "adjective": "adjectives.tsv"}
+# Words written after a verb that belong to it ("team up with", "kick out") rather than
+# introduce its target; in a verb row's particle_prep they come first.
+PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "together", "aside", "forward"})
+# Where a verb row's target stands (the ``actors`` column): the direct object, the object of
+# the row's preposition, or nowhere: two or more subjects relate to each other.
+TARGET_SLOTS = ("object", "prep", "mutual")
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One row of the predicate lexicon.
 
-    ``trigger`` is what the grammar looks up: for a verb its lemma with the particle and
-    preposition written after it ("team up with"), for a noun its lemma ("lawsuit"), for an
-    adjective the word and its preposition ("opposed to"). ``prepositions`` are a noun's.
+    ``trigger`` is what the grammar looks up and a frame names: for a verb its lemma with the
+    particle and preposition written after it ("team up with"), and with an object noun
+    constraint the nouns too ("open fire on", "establish tie|relation with"); for a noun its
+    lemma ("lawsuit"); for an adjective the word and its preposition ("opposed to").
+    ``prepositions`` are a noun's.
     """
 
     kind: str  # "verb", "noun" or "adjective"
@@ -52,6 +62,47 @@ class Entry:
     note: str = ""
     prepositions: tuple[str, ...] = ()
     where: str = ""  # file:line, for messages
+    lemma: str = ""  # a verb's lemma
+    particle: str = ""  # a verb's particle: "up" in "team up with"
+    prep: str = ""  # a verb's preposition before its target: "with" in "team up with"
+    objects: tuple[str, ...] = ()  # the noun lemmas a verb's direct object must have
+    actors: tuple[str, ...] = ()  # where a verb's target stands: TARGET_SLOTS
+    exclude: tuple[str, ...] = ()  # object nouns with which a verb row does not fire
+    source: str = ""  # where an imported row comes from; empty: written for graphbuild
+
+    @property
+    def type(self) -> RelationType:
+        return RELATIONS[self.relation]
+
+    @property
+    def polarity(self) -> str:
+        """The relation's polarity: rows carry none of their own."""
+        return self.type.polarity
+
+    @property
+    def intensity(self) -> float:
+        return self.type.intensity
+
+    @property
+    def keys(self) -> tuple[tuple[str, ...], ...]:
+        """What the grammar looks the row up by; two rows may not share one."""
+        if self.objects:
+            return tuple((self.kind, self.lemma, self.particle, noun, self.prep) for noun in self.objects)
+        return ((self.kind, self.trigger),)
+
+
+def split_particle_prep(words: str) -> tuple[str, str]:
+    """A verb row's particle_prep as (particle, preposition).
+
+    >>> split_particle_prep("up with"), split_particle_prep("out"), split_particle_prep("about")
+    (('up', 'with'), ('out', ''), ('', 'about'))
+    """
+    parts = words.split()
+    if not parts:
+        return "", ""
+    if parts[-1] in PARTICLES:
+        return " ".join(parts), ""
+    return " ".join(parts[:-1]), parts[-1]
 
 
 def _rows(path: Path, header: tuple[str, ...]) -> Iterable[tuple[int, list[str]]]:
@@ -74,15 +125,44 @@ def read_entries(kind: str) -> list[Entry]:
     """Read one table of the predicate lexicon as written (unchecked)."""
     name = KINDS[kind]
     entries = []
-    for n, (word, middle, relation, example, note) in _rows(DATA / name, HEADERS[name]):
+    for n, cells in _rows(DATA / name, HEADERS[name]):
         where = f"{name}:{n}"
-        if kind == "noun":
-            preps = tuple(middle.split())
-            entries.append(Entry(kind, word, relation, example, note, preps, where))
+        if kind == "verb":
+            entries.append(_verb_entry(cells, where))
+        elif kind == "noun":
+            word, preps, relation, example, note, source = cells
+            entries.append(Entry(kind, word, relation, example, note, tuple(preps.split()), where, source=source))
         else:
-            trigger = f"{word} {middle}".strip()
-            entries.append(Entry(kind, trigger, relation, example, note, (), where))
+            word, prep, relation, example, note = cells
+            entries.append(Entry(kind, f"{word} {prep}".strip(), relation, example, note, (), where))
     return entries
+
+
+def _verb_entry(cells: list[str], where: str) -> Entry:
+    lemma, middle, objects, relation, actors, exclude, example, note, source = cells
+    particle, prep = split_particle_prep(middle)
+    nouns = tuple(objects.split())
+    if nouns:
+        trigger = " ".join(w for w in (lemma, particle, "|".join(nouns), prep) if w)
+    else:
+        trigger = f"{lemma} {middle}".strip()
+    slots = tuple(actors.split()) or (("prep",) if prep else ("object",))
+    return Entry(
+        "verb",
+        trigger,
+        relation,
+        example,
+        note,
+        (),
+        where,
+        lemma=lemma,
+        particle=particle,
+        prep=prep,
+        objects=nouns,
+        actors=slots,
+        exclude=tuple(exclude.split()),
+        source=source,
+    )
 
 
 def check_entries(entries: Iterable[Entry]) -> list[Entry]:
@@ -95,7 +175,7 @@ def check_entries(entries: Iterable[Entry]) -> list[Entry]:
     Raises:
         LexiconError: naming both rows.
     """
-    seen: dict[tuple[str, str], Entry] = {}
+    seen: dict[tuple[str, ...], Entry] = {}
     out = []
     for entry in entries:
         if entry.relation not in RELATIONS:
@@ -106,17 +186,36 @@ def check_entries(entries: Iterable[Entry]) -> list[Entry]:
             raise LexiconError(f"{entry.where}: the noun {entry.trigger!r} names no preposition for its target.")
         if entry.trigger != entry.trigger.lower() or "  " in entry.trigger:
             raise LexiconError(f"{entry.where}: write the trigger {entry.trigger!r} in lower case, single-spaced.")
-        key = (entry.kind, entry.trigger)
-        first = seen.get(key)
-        if first is not None:
-            what = "repeats" if first.relation == entry.relation else f"clashes with {first.relation} in"
-            raise LexiconError(
-                f"{entry.where}: {entry.trigger!r} as {entry.relation} {what} {first.where}. "
-                "Keep one row per trigger: the reading news means most, with why in its note."
-            )
-        seen[key] = entry
+        if entry.kind == "verb":
+            _check_verb(entry)
+        for key in entry.keys:
+            first = seen.get(key)
+            if first is not None:
+                what = "repeats" if first.relation == entry.relation else f"clashes with {first.relation} in"
+                raise LexiconError(
+                    f"{entry.where}: {entry.trigger!r} as {entry.relation} {what} {first.where}. "
+                    "Keep one row per trigger: the reading news means most, with why in its note."
+                )
+            seen[key] = entry
         out.append(entry)
     return out
+
+
+def _check_verb(entry: Entry) -> None:
+    """A verb row's target must stand where the row says, and only where it can."""
+    bad = [slot for slot in entry.actors if slot not in TARGET_SLOTS]
+    if bad:
+        raise LexiconError(f"{entry.where}: actors {bad!r}: write one or more of {', '.join(TARGET_SLOTS)}.")
+    if "prep" in entry.actors and not entry.prep:
+        raise LexiconError(f"{entry.where}: {entry.trigger!r} reads its target after a preposition it does not name.")
+    if entry.objects and "object" in entry.actors:
+        raise LexiconError(
+            f"{entry.where}: {entry.trigger!r} requires the object nouns {' '.join(entry.objects)}, "
+            "so its direct object is no actor: name a preposition for the target, or write actors: mutual."
+        )
+    overlap = set(entry.objects) & set(entry.exclude)
+    if overlap:
+        raise LexiconError(f"{entry.where}: {entry.trigger!r} both requires and excludes {' '.join(sorted(overlap))}.")
 
 
 @cache
@@ -182,10 +281,20 @@ def _verb_preps(phrases: Iterable[str]) -> Mapping[str, frozenset[str]]:
     return MappingProxyType({head: frozenset(rests) for head, rests in found.items()})
 
 
+def _verb_objects(entries: Iterable[Entry]) -> Mapping[tuple[str, str], tuple[Entry, ...]]:
+    found: dict[tuple[str, str], list[Entry]] = {}
+    for entry in entries:
+        for noun in entry.objects:
+            found.setdefault((entry.lemma, noun), []).append(entry)
+    return MappingProxyType({key: tuple(rows) for key, rows in found.items()})
+
+
 _ENTRIES = lexicon_entries()
 
 # -- the predicate lexicon -----------------------------------------------------------------------
-VERB_PHRASES: Mapping[str, str] = MappingProxyType({e.trigger: e.relation for e in _ENTRIES if e.kind == "verb"})
+_VERBS = tuple(e for e in _ENTRIES if e.kind == "verb")
+# "lemma particle prep" -> relation, for the rows that read any object
+VERB_PHRASES: Mapping[str, str] = MappingProxyType({e.trigger: e.relation for e in _VERBS if not e.objects})
 ADJECTIVE_PHRASES: Mapping[str, str] = MappingProxyType(
     {e.trigger: e.relation for e in _ENTRIES if e.kind == "adjective"}
 )
@@ -193,7 +302,17 @@ ADJECTIVE_PHRASES: Mapping[str, str] = MappingProxyType(
 EVENT_NOUNS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
     {e.trigger: (e.relation, e.prepositions) for e in _ENTRIES if e.kind == "noun"}
 )
+# lemma -> what can follow it in a phrase; rows that require an object noun are left out, so
+# they widen neither this lookup nor the search for a preposition hung lower in the parse
 VERB_PREPS: Mapping[str, frozenset[str]] = _verb_preps(VERB_PHRASES)
+# (lemma, object noun) -> the rows that require that object: "open fire on", "lift curfew"
+VERB_OBJECTS: Mapping[tuple[str, str], tuple[Entry, ...]] = _verb_objects(_VERBS)
+# trigger -> object nouns with which the row does not fire ("release" a report)
+VERB_EXCLUDES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {e.trigger: frozenset(e.exclude) for e in _VERBS if e.exclude}
+)
+# triggers whose subjects may relate to each other with no target named
+VERB_MUTUAL: frozenset[str] = frozenset(e.trigger for e in _VERBS if "mutual" in e.actors)
 
 # -- word lists (data/words/NAME.tsv; each file says what its list is for) ----------------------
 LIGHT_VERBS = word_list("light_verbs")
@@ -229,6 +348,8 @@ NOT_OWNED = word_list("not_owned")
 OWNED_NOUNS = word_list("owned_nouns")
 LEGAL_WORDS = word_list("legal_words")
 VERSUS_WORDS = word_list("versus_words")
+# every verb lemma the grammar reads, for mending the model's lemmas ("fined" -> "fin")
+VERB_LEMMAS: frozenset[str] = frozenset(e.lemma for e in _VERBS) | LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS
 # mentions and references
 NOT_ACTORS = word_list("not_actors")
 SINGULAR_PRONOUNS = word_list("singular_pronouns")

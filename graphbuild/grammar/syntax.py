@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.lexicon import VERB_PREPS
+from graphbuild.grammar.lexicon import VERB_LEMMAS
 from graphbuild.nlp import token_lemma
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -67,10 +67,10 @@ def lemma_of(token: Token) -> str:
     'fine'
     """
     lemma = token_lemma(token).lower()
-    if lemma in VERB_PREPS:
+    if lemma in VERB_LEMMAS:
         return lemma
     text = token.lower_
     for suffix, repl in _SUFFIXES:
-        if text.endswith(suffix) and text[: len(text) - len(suffix)] + repl in VERB_PREPS:
+        if text.endswith(suffix) and text[: len(text) - len(suffix)] + repl in VERB_LEMMAS:
             return text[: len(text) - len(suffix)] + repl
     return lemma

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graphbuild.errors import LexiconError
@@ -15,7 +17,7 @@ from graphbuild.grammar.rules import ordered_rules
 ENTRIES = lexicon_entries()
 # The rules each table's rows fire through.
 RULES_OF = {
-    "verb": {"verb", "verb-surface", "verb-prep", "verb-prep-surface", "verb-passive"},
+    "verb": {"verb", "verb-surface", "verb-prep", "verb-prep-surface", "verb-passive", "verb-object"},
     "noun": {"noun", "noun-between"},
     "adjective": {"copula"},
 }
@@ -63,6 +65,49 @@ def test_the_same_word_in_another_table_is_no_clash():
 def test_malformed_rows_are_refused(changes, message):
     with pytest.raises(LexiconError, match=message):
         check_entries([_entry(**changes)])
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"actors": ("target",)}, "write one or more of object, prep, mutual"),
+        ({"actors": ("prep",)}, "after a preposition it does not name"),
+        ({"objects": ("curfew",), "actors": ("object",)}, "its direct object is no actor"),
+        ({"objects": ("curfew",), "prep": "on", "actors": ("prep",), "exclude": ("curfew",)}, "requires and excludes"),
+    ],
+)
+def test_malformed_verb_rows_are_refused(changes, message):
+    with pytest.raises(LexiconError, match=message):
+        check_entries([_entry(lemma="lift", **changes)])
+
+
+def test_rows_that_require_an_object_clash_per_noun():
+    lift = {"lemma": "lift", "prep": "on", "actors": ("prep",)}
+    first = _entry(trigger="lift curfew|ban on", objects=("curfew", "ban"), relation="YIELDS_TO", **lift)
+    other = _entry(trigger="lift ban on", objects=("ban",), relation="BANS", where="t:2", **lift)
+    with pytest.raises(LexiconError, match="'lift ban on' as BANS clashes with YIELDS_TO in t:1"):
+        check_entries([first, other])
+    assert len(check_entries([first, _entry(trigger="lift siege on", objects=("siege",), where="t:3", **lift)])) == 2
+
+
+def test_a_row_takes_polarity_and_intensity_from_its_relation():
+    for entry in ENTRIES:
+        assert (entry.polarity, entry.intensity) == (entry.type.polarity, entry.type.intensity)
+    assert _entry().polarity == "conflict"
+
+
+def test_imported_rows_name_their_source_and_licence():
+    imported = [e for e in ENTRIES if e.source]
+    assert imported, "the PETRARCH2 rows carry their source"
+    assert all(re.fullmatch(r"petrarch2 CAMEO\.2\.0\.txt:\d+ \[[0-9:]+\]", e.source) for e in imported)
+    readme = (lexicon.DATA / "README.md").read_text(encoding="utf-8")
+    assert "openeventdata/petrarch2, MIT" in readme and "Permission is hereby granted" in readme
+
+
+def test_object_rows_are_looked_up_by_verb_and_noun():
+    assert [e.trigger for e in lexicon.VERB_OBJECTS["open", "fire"]] == ["open fire on", "open fire at"]
+    assert "open" not in lexicon.VERB_PREPS  # they widen no search for a preposition
+    assert "open" in lexicon.VERB_LEMMAS
 
 
 def test_word_lists_refuse_repeats_and_spaced_words():

@@ -2,7 +2,12 @@
 
 - ``verb-prep``: "Meta complained about Apple", "Nissan teamed up with Renault";
 - ``verb-passive``: "Apple was sued by Cisco";
-- ``verb``: "Cisco sued Apple", "Meta and Spotify collaborate" (reciprocal).
+- ``verb``: "Cisco sued Apple", "Meta and Spotify collaborate" (reciprocal);
+- ``verb-object``: a verb with the object noun its row requires: "opened fire on X",
+  "established ties with X", "X and Y restored relations" (the row says where the target is).
+
+A row's excluded object nouns stop it ("released a report" is no release), and a verb that
+gives or helps never reads a conflict noun as what it gives ("delivered blows to X").
 
 Subjects come down chains ("agreed to criticize"); where the parse gives a verb no subject,
 the actors written right before it are taken (``-surface``, at a lower confidence).
@@ -15,7 +20,18 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, agents, children_actors, pobj_actors
-from graphbuild.grammar.lexicon import DEMAND_VERBS, EVENT_NOUNS, LABEL_VERBS, RECIPROCAL, VERB_PHRASES, VERB_PREPS
+from graphbuild.grammar.lexicon import (
+    DEMAND_VERBS,
+    EVENT_NOUNS,
+    LABEL_VERBS,
+    RECIPROCAL,
+    VERB_EXCLUDES,
+    VERB_MUTUAL,
+    VERB_OBJECTS,
+    VERB_PHRASES,
+    VERB_PREPS,
+    Entry,
+)
 from graphbuild.grammar.readings import read_verb
 from graphbuild.grammar.registry import CONFIDENCE_DIRECT, CONFIDENCE_SURFACE, Context, Frame, rule
 from graphbuild.grammar.rules.labels import label_frames
@@ -25,20 +41,48 @@ from graphbuild.grammar.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     children,
+    is_passive,
     is_verbal,
     lemma_of,
     written,
 )
 from graphbuild.nlp import token_lemma
+from graphbuild.vocab import CONFLICT, COOPERATION, RELATIONS
 
-# Relations whose target may be the subject of the clause the verb governs ("help X stop Y").
-BENEFIT_RELATIONS = frozenset({"AIDS", "SUPPORTS"})
+# Relations whose target may be the subject of the clause the verb governs ("help X stop Y",
+# "allowed X to build").
+BENEFIT_RELATIONS = frozenset({"AIDS", "SUPPORTS", "YIELDS_TO"})
 # The links through which a preposition hung lower down still belongs to the verb: adjuncts
 # and their modifiers ("complained [in posts posted ...] about X"), and an object that is the
 # event itself ("signed [a contract worth $2bn] with X"); never another object or a clause of
 # its own ("mobilized [groups to help ... in their struggle] against X" mobilizes no one
 # against X).
 ADJUNCT_DEPS = frozenset({"prep", "pobj", "pcomp", "npadvmod", "advmod", "acl", "amod"})
+# Event nouns that name a conflict: never what a verb of cooperation gives ("delivered blows to").
+CONFLICT_NOUNS = frozenset(
+    noun for noun, (relation, _) in EVENT_NOUNS.items() if RELATIONS[relation].polarity == CONFLICT
+)
+
+
+def object_nouns(verb: Token) -> list[Token]:
+    """The verb's direct objects (the passive subject of a passive verb), conjuncts included."""
+    deps = PASSIVE_SUBJECT_DEPS if is_passive(verb) else frozenset({"dobj"})
+    heads = [c for c in verb.children if c.dep_ in deps]
+    return [t for head in heads for t in (head, *head.conjuncts)]
+
+
+def _object_allows(verb: Token, trigger: str, relation: str) -> bool:
+    """Whether what the verb acts on lets the row fire: none of the row's excluded nouns, and
+    no conflict noun given by a verb of cooperation."""
+    excluded = VERB_EXCLUDES.get(trigger, frozenset())
+    cooperation = RELATIONS[relation].polarity == COOPERATION
+    if not excluded and not cooperation:
+        return True
+    for noun in object_nouns(verb):
+        lemma = token_lemma(noun).lower()
+        if lemma in excluded or (cooperation and lemma in CONFLICT_NOUNS):
+            return False
+    return True
 
 
 def _verb_phrase(lemma: str, particle: str, prep: str) -> str | None:
@@ -91,7 +135,7 @@ def prepositional_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
     confidence = min(reading.confidence, CONFIDENCE_SURFACE) if lower else reading.confidence
     for prep in preps:
         phrase = _verb_phrase(reading.lemma, reading.particle, prep.lower_)
-        if phrase is None:
+        if phrase is None or not _object_allows(verb, phrase, VERB_PHRASES[phrase]):
             continue
         by = agents(verb, index)
         if reading.passive:
@@ -122,7 +166,11 @@ def _direct_relation(verb: Token, ctx: Context) -> str | None:
         return None
     if lemma not in VERB_PREPS:
         return None
-    return VERB_PHRASES.get(read_verb(verb, ctx).base)
+    base = read_verb(verb, ctx).base
+    relation = VERB_PHRASES.get(base)
+    if relation is None or not _object_allows(verb, base, relation):
+        return None
+    return relation
 
 
 @rule("verb-passive", on=is_verbal)
@@ -179,7 +227,61 @@ def active_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
         reading.subject_tokens,
         reading.confidence,
         reciprocal=reading.lemma in RECIPROCAL
+        or reading.base in VERB_MUTUAL
         or reading.particle == "together"
         or any(c.lower_ == "together" for c in verb.children),
         trigger=reading.base,
     )
+
+
+def _object_rows(verb: Token) -> list[tuple[Token, Entry]]:
+    """The rows the verb's object nouns call up: (the noun, the row)."""
+    lemma = lemma_of(verb)
+    return [
+        (noun, entry)
+        for noun in object_nouns(verb)
+        for entry in VERB_OBJECTS.get((lemma, token_lemma(noun).lower()), ())
+    ]
+
+
+@rule("verb-object", on=is_verbal)
+def object_verb(verb: Token, ctx: Context) -> Iterator[Frame]:
+    """ "opened fire on X", "imposed a curfew on X", "X and Y established ties": the verb and
+    the object noun its row requires name the relation; the target is the object of the row's
+    preposition, on the verb or on the noun, or the subjects relate to each other."""
+    rows = _object_rows(verb)
+    if not rows:
+        return
+    reading = read_verb(verb, ctx)
+    index = ctx.index
+    if reading.passive:
+        who = agents(verb, index)
+    else:
+        who = reading.actors
+    for noun, entry in rows:
+        if entry.particle and entry.particle != reading.particle:
+            continue
+        # "awarded a contract to X": the parser may label that "to" dative
+        preps = [
+            p
+            for host in (verb, noun)
+            for p in children(host, {"prep", "dative"})
+            if entry.prep and p.lower_ == entry.prep
+        ]
+        targets = [a for p in preps for a in pobj_actors(p, index)]
+        mutual = "mutual" in entry.actors
+        if not targets and not (mutual and len(who) > 1):
+            continue
+        yield Frame(
+            entry.relation,
+            who,
+            targets,
+            written([*reading.written_base, noun, *preps]),
+            "verb-object",
+            verb,
+            reading.clause.chain,
+            reading.subject_tokens,
+            reading.confidence,
+            reciprocal=mutual and not targets,
+            trigger=entry.trigger,
+        )
