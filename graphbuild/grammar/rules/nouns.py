@@ -145,7 +145,7 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         hosts.append(noun.head)  # "a coalition government with X": the event names the head noun
     for host in hosts:
-        for prep in children(host, {"prep"}):
+        for prep in children(host, {"prep", "dative"}):  # "gave a grant [to] X": the parse may say dative
             if prep.lower_ == "between" and "between" in preps:
                 between.extend(pobj_actors(prep, index))
                 between_preps.append(prep)
