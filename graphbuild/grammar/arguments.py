@@ -255,3 +255,45 @@ def left_group(verb: Token, index: ActorIndex) -> list[Mention]:
             continue
         break
     return group
+
+
+# Nouns of acting jointly: "in [conjunction] with X", "in [concert] with X".
+JOINT_NOUNS = frozenset({"conjunction", "concert", "coordination", "cooperation", "collaboration", "partnership", "tandem"})
+# Adverbs that make "with" join a partner: "together with X", "along with X", "jointly with X".
+JOINT_ADVERBS = frozenset({"together", "along", "jointly"})
+
+
+def joint_preps(host: Token) -> list[Token]:
+    """The prepositions on ``host`` that bring in a partner who acts with it: "alongside X",
+    "together with X", "along with X", "in conjunction with X"."""
+    found: list[Token] = []
+    for prep in children(host, {"prep"}):
+        word = prep.lower_
+        if word == "alongside":
+            found.append(prep)
+        elif word == "with" and any(c.lower_ in JOINT_ADVERBS for c in prep.children if c.dep_ == "advmod"):
+            found.append(prep)
+        elif word in JOINT_ADVERBS:  # the parse may hang "with" on "along"
+            found += [p for p in children(prep, {"prep"}) if p.lower_ == "with"]
+        elif word == "in":
+            found += [
+                p
+                for noun in children(prep, {"pobj"})
+                if token_lemma(noun).lower() in JOINT_NOUNS
+                for p in children(noun, {"prep"})
+                if p.lower_ == "with"
+            ]
+    return found
+
+
+def co_agents(verbs: list[Token], index: ActorIndex) -> list[Mention]:
+    """The partners who act with the subject of the first of ``verbs`` that has one:
+    "Chile, together with Peru, sued Bolivia" has Peru sue too."""
+    for verb in verbs:
+        subject_tokens = children(verb, SUBJECT_DEPS)
+        if not subject_tokens:
+            continue
+        if is_passive(verb):
+            return []  # "Bolivia, with Peru, was sued by Chile": the partner is acted upon
+        return [a for host in (verb, *subject_tokens) for p in joint_preps(host) for a in pobj_actors(p, index)]
+    return []

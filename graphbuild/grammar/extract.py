@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.grammar.mentions import build_index
+from graphbuild.grammar.arguments import co_agents
+from graphbuild.grammar.mentions import ActorIndex, build_index
 from graphbuild.grammar.qualifiers import according_to, attribution, is_negated, modality
 from graphbuild.grammar.quotes import find_quotes, speaker_of
 from graphbuild.grammar.registry import CONFIDENCE_REFERENCE, Context, Frame, Rule
@@ -85,11 +86,15 @@ def _sentence_triples(sent: Span, ctx: Context, rules: list[Rule], article: Arti
         yield from _frame_triples(frame, shared, ctx, article)
 
 
-def _pairs(frame: Frame) -> list[tuple[Mention, Mention]]:
-    """Who stands in the relation to whom: each subject to each target, or with no target
-    the members of a reciprocal subject to each other."""
+def _pairs(frame: Frame, index: ActorIndex) -> list[tuple[Mention, Mention]]:
+    """Who stands in the relation to whom: each subject, and each partner acting with it
+    ("Chile, together with Peru, sued Bolivia"), to each target; or with no target the members
+    of a reciprocal subject to each other."""
     if frame.targets:
-        return [(s, o) for s in frame.subjects for o in frame.targets]
+        partners = co_agents([frame.predicate, *frame.chain], index) if frame.subjects else []
+        named = {s.text for s in frame.subjects}
+        who = [*frame.subjects, *(p for p in partners if p.text not in named)]
+        return [(s, o) for s in who for o in frame.targets]
     pairs: list[tuple[Mention, Mention]] = []
     if frame.reciprocal and len(frame.subjects) >= 2:
         symmetric = RELATIONS[frame.relation].symmetric
@@ -108,7 +113,7 @@ def _frame_triples(frame: Frame, shared: _Sentence, ctx: Context, article: Artic
     # who the sentence says says it, else who is quoted saying it
     said_by = attribution(frame.predicate, index, shared.according) or speaker_of(ctx.quotes, frame.predicate.i)
     shift = shared.shift
-    for subject, obj in _pairs(frame):
+    for subject, obj in _pairs(frame, index):
         if subject.text == obj.text and obj.surface:
             # "EU authorities ... compelling it": a pronoun object is not its own subject
             alternates = index.alternates.get(_token_at(shared.span, obj.start), [])

@@ -9,10 +9,10 @@ equally confident triples for the same pair is kept, so it is part of the output
 from __future__ import annotations
 
 from graphbuild.grammar.registry import RULES, Rule
-from graphbuild.grammar.rules import copula, demands, giving, labels, nouns, speech, state_action, verbs, versus
+from graphbuild.grammar.rules import copula, demands, giving, joint, labels, nouns, speech, state_action, verbs, versus
 
-FAMILIES = ("verbs", "labels", "speech", "demands", "copula", "nouns", "giving", "versus", "state_action")
-_MODULES = (copula, demands, giving, labels, nouns, speech, state_action, verbs, versus)  # imported for their rules
+FAMILIES = ("verbs", "labels", "speech", "demands", "copula", "nouns", "giving", "joint", "versus", "state_action")
+_MODULES = (copula, demands, giving, joint, labels, nouns, speech, state_action, verbs, versus)  # imported for their rules
 
 
 def ordered_rules() -> list[Rule]:
