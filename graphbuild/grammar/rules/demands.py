@@ -8,6 +8,8 @@
 - ``threat``: "Pakistan threatened to break off relations with Congo" — the threat itself is
   asserted, whatever becomes of the act: the one who threatens acts against the target of
   the act it threatens (THREATENS), when that act is a conflict.
+- ``urge-against``: "Chile urged Peru to sanction Bolivia", "called for sanctions against
+  Bolivia" — asking for action against a party stands against it (OPPOSES).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, children_actors, pobj_actors, subjects
-from graphbuild.grammar.lexicon import DEMAND_VERBS, PHRASAL_BREAKING_VERBS, STOP_VERBS
+from graphbuild.grammar.lexicon import DEMAND_VERBS, PHRASAL_BREAKING_VERBS, REQUEST_VERBS, STOP_VERBS
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, Rule, rule
 from graphbuild.grammar.syntax import SUBJECT_DEPS, children, is_verbal, lemma_of, written
 from graphbuild.nlp import token_lemma
@@ -104,31 +106,69 @@ def _other_rules() -> list[Rule]:
     return [r for r in ordered_rules() if r.family != "demands"]
 
 
+def _act_words(act: Token) -> list[Token]:
+    """Where an act is read: the act itself and, for a verb, the nouns it acts on ("to
+    impose [sanctions] on Y"), not what a noun says about something else ("called for
+    [records] relating to ... investigations into Y")."""
+    if act.pos_ not in {"VERB", "AUX"}:
+        return [act]
+    nouns = children(act, {"dobj"}) + [c for p in children(act, {"prep"}) for c in children(p, {"pobj"})]
+    return [act, *nouns]
+
+
+def _conflicts_in(acts: list[Token], ctx: Context) -> Iterator[Frame]:
+    """The conflicts the grammar's other rules read in what is asked or threatened: "to sue
+    Y", "to impose sanctions on Y", "[sanctions] against Y"."""
+    for act in acts:
+        for token in _act_words(act):
+            for other in _other_rules():
+                if other.on is not None and not other.on(token):
+                    continue
+                for frame in other.find(token, ctx):
+                    if frame.targets and RELATIONS[frame.relation].polarity == CONFLICT:
+                        yield frame
+
+
+def _against(verb: Token, ctx: Context, relation: str, acts: list[Token], name: str) -> Iterator[Frame]:
+    """``verb``'s subject stands in ``relation`` to the targets of the conflicts in ``acts``."""
+    clause = None
+    for frame in _conflicts_in(acts, ctx):
+        clause = clause or subjects(verb, ctx.index)
+        yield Frame(
+            relation,
+            clause.actors,
+            frame.targets,
+            written([verb, frame.predicate]),
+            name,
+            verb,
+            clause.chain,
+            children(verb, SUBJECT_DEPS),
+            CONFIDENCE_CHAINED,
+            trigger=lemma_of(verb),
+        )
+
+
 @rule("threat", on=is_verbal)
 def threat(verb: Token, ctx: Context) -> Iterator[Frame]:
     """ "X threatened to sue Y", "to break off relations with Y", "to impose sanctions on Y":
     X threatens Y, asserted; the act threatened keeps its own, planned, reading."""
     if lemma_of(verb) not in THREAT_VERBS:
         return
-    clause = None
-    for comp in children(verb, {"xcomp"}):
-        for token in comp.subtree:
-            for other in _other_rules():
-                if other.on is not None and not other.on(token):
-                    continue
-                for frame in other.find(token, ctx):
-                    if not frame.targets or RELATIONS[frame.relation].polarity != CONFLICT:
-                        continue
-                    clause = clause or subjects(verb, ctx.index)
-                    yield Frame(
-                        "THREATENS",
-                        clause.actors,
-                        frame.targets,
-                        written([verb, frame.predicate]),
-                        "threat",
-                        verb,
-                        clause.chain,
-                        children(verb, SUBJECT_DEPS),
-                        CONFIDENCE_CHAINED,
-                        trigger=lemma_of(verb),
-                    )
+    yield from _against(verb, ctx, "THREATENS", children(verb, {"xcomp"}), "threat")
+
+
+@rule("urge-against", on=is_verbal)
+def urge_against(verb: Token, ctx: Context) -> Iterator[Frame]:
+    """ "X urged Y to sanction Z", "called for sanctions against Z", "pressed for an
+    investigation into Z", "demanded that Y sue Z": whoever asks for action against Z
+    stands against Z (OPPOSES), asserted, whatever the one asked does. A demand to stop or
+    undo is the demand rules'."""
+    if lemma_of(verb) not in DEMAND_VERBS | REQUEST_VERBS:
+        return
+    acts = [c for c in children(verb, {"xcomp", "ccomp"}) if not _stops(c)]
+    acts += [
+        noun
+        for noun in children(verb, {"dobj"}) + [c for p in children(verb, {"prep"}) if p.lower_ == "for" for c in children(p, {"pobj"})]
+        if token_lemma(noun).lower() not in STOP_NOUNS and noun.pos_ == "NOUN"
+    ]
+    yield from _against(verb, ctx, "OPPOSES", acts, "urge-against")
