@@ -1,4 +1,5 @@
-"""Labels that accuse: "called Apple's plan a farce", "named the PKK as terrorists".
+"""Labels that accuse: "called Apple's plan a farce", "named the PKK as terrorists", "found
+Morales guilty", "held Chile liable".
 
 A verb that gives its object a name (``label_verbs``) accuses the object when the name is
 damning (``negative_labels``). A verb that labels is read only as labelling: "calls the PKK a
@@ -36,6 +37,10 @@ def _read_labels(verb: Token, ctx: Context) -> list[Frame]:
         for comp in children(verb, {"ccomp", "xcomp"}):
             if comp.pos_ in {"NOUN", "PROPN"}:
                 objects, labels = [comp], children(comp, {"dobj", "attr", "oprd", "appos"})
+            elif comp.pos_ in {"ADJ", "AUX"} and children(comp, {"nsubj"}):
+                # a small clause: "found [Morales guilty]", "found [the decree to be unlawful]"
+                objects = children(comp, {"nsubj"})
+                labels = [comp] if comp.pos_ == "ADJ" else children(comp, {"acomp", "attr"})
     for prep in children(verb, {"prep"}):
         if prep.lower_ == "as":
             labels += children(prep, {"pobj"})
