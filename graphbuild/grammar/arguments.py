@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from graphbuild.grammar.lexicon import (
+    CONTROL_NOUNS,
     GROUP_HEADS,
+    LIGHT_VERBS,
     NOT_OWNED,
     OBJECT_CONTROL,
     OWNED_NOUNS,
@@ -203,6 +205,22 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
             # object control: "led EU authorities to refer", and "helping young militants
             # join": the object does it, whether or not it names an actor
             return Clause(children_actors(token, {"dobj"}, index), chain, chained=True)
+        noun = _control_noun(token)
+        if noun is not None:
+            # "[Giuliani's attempts] to encourage", "[attempts by Giuliani] to": the owner does it;
+            # "[made the decision] to ban X": the subject of the verb the noun hangs on does
+            owners = children_actors(noun, {"poss"}, index) + [
+                a for p in children(noun, {"prep"}) if p.lower_ == "by" for a in pobj_actors(p, index)
+            ]
+            chain.append(noun)
+            if owners:
+                return Clause(owners, chain, chained=True)
+            if noun.dep_ != "dobj" or token_lemma(noun.head).lower() not in LIGHT_VERBS:
+                break  # "welcomed [the decision] to sue": whose decision, it does not say
+            chain.append(noun.head)
+            chain_link = "dobj"
+            token = noun.head
+            continue
         if token.dep_ == "relcl":
             # "Apple, which sued Cisco": the relative pronoun stands for the head noun
             if any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECT_DEPS for c in token.children):
@@ -215,6 +233,16 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
         chain_link = token.dep_
         token = head
     return Clause([], chain, chained=False)
+
+
+def _control_noun(token: Token) -> Token | None:
+    """The noun whose "to" clause ``token`` heads: "[decision] to ban", "[attempts] to encourage"."""
+    head = token.head
+    if token.dep_ != "acl" or head.pos_ != "NOUN" or token_lemma(head).lower() not in CONTROL_NOUNS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    return head
 
 
 def _governor(token: Token) -> Token | None:

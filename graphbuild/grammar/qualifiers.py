@@ -44,7 +44,8 @@ def governors(predicate: Token, chain: list[Token]) -> list[Token]:
     if predicate.pos_ in {"NOUN", "PROPN"} and chain:
         below, chain = chain[0], chain[1:]
     for token in chain:
-        if below.dep_ not in {"xcomp", "ccomp"}:
+        # "a [plan] to sue": a noun governs its "to" clause as a verb does
+        if below.dep_ not in {"xcomp", "ccomp"} and not (below.dep_ == "acl" and token.pos_ == "NOUN"):
             break
         out.append(token)
         below = token

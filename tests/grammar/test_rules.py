@@ -669,3 +669,39 @@ def test_a_list_ends_at_the_member_and_brings_in():
         ("Chile", "DISPUTES_WITH", "Peru", False, "noun-between"),
         ("Peru", "DISPUTES_WITH", "Chile", False, "noun-between"),
     }
+
+
+def test_a_noun_of_intending_passes_its_subject_and_makes_a_plan():
+    # Peru announced a plan to sue Ecuador.
+    doc = doc_from_table(
+        """
+        Peru      NNP  PROPN nsubj 1  Peru      B-GPE
+        announced VBD  VERB  ROOT  1  announce  O
+        a         DT   DET   det   3  a         O
+        plan      NN   NOUN  dobj  1  plan      O
+        to        TO   PART  aux   5  to        O
+        sue       VB   VERB  acl   3  sue       O
+        Ecuador   NNP  PROPN dobj  5  Ecuador   B-GPE
+        .         .    PUNCT punct 1  .         O
+        """
+    )
+    triples = _extract(doc)
+    assert _rows(triples) == {("Peru", "SUES", "Ecuador", False, "verb")}
+    assert [t.modality for t in triples] == ["planned"]
+
+
+def test_a_decision_welcomed_is_not_the_welcomers():
+    # Peru welcomed the decision to sue Ecuador.
+    doc = doc_from_table(
+        """
+        Peru      NNP  PROPN nsubj 1  Peru      B-GPE
+        welcomed  VBD  VERB  ROOT  1  welcome   O
+        the       DT   DET   det   3  the       O
+        decision  NN   NOUN  dobj  1  decision  O
+        to        TO   PART  aux   5  to        O
+        sue       VB   VERB  acl   3  sue       O
+        Ecuador   NNP  PROPN dobj  5  Ecuador   B-GPE
+        .         .    PUNCT punct 1  .         O
+        """
+    )
+    assert _rows(_extract(doc)) == set()
