@@ -78,6 +78,9 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         return direct
     if depth > MAX_DEPTH:
         return []
+    if token.tag_ in {"WDT", "WP"} and token.dep_ in {"dobj", "pobj"} and token.head.dep_ == "relcl":
+        # "Canada, which he thanked": the relative pronoun is the noun its clause describes
+        return actors(token.head.head, index, depth + 1)
     lemma = token_lemma(token).lower()
     if lemma in NOT_OWNED:
         return []  # "a Facebook user" is not Facebook
