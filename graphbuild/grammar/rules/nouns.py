@@ -39,6 +39,11 @@ from graphbuild.vocab import CONFLICT, COOPERATION, RELATIONS
 
 # How far up "of" phrases a noun looks for its verb: "had a history of [collaboration]".
 MAX_NOUN_HOPS = 3
+# Prepositions that give a reason or a time, not the act: "over their ties with X", "after the
+# attack on X".
+CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "amid", "during", "despite", "since", "until"})
+# Participles that work as prepositions: "[following] the invasion of X", "[including] talks with X".
+PREPOSITION_VERBS = frozenset({"follow", "include", "regard", "concern"})
 # The particles that make a verb end what it holds: "pulled out of", "broke off", "walked away from".
 BREAKING_PARTICLES = frozenset({"out", "off", "away", "up"})
 
@@ -65,13 +70,17 @@ def governing_verb(noun: Token) -> Token | None:
     token = noun
     for _ in range(MAX_NOUN_HOPS):
         if token.dep_ in {"dobj", "attr", "nsubjpass", "oprd"}:
-            return token.head if token.head.pos_ in {"VERB", "AUX"} else None
+            if token.head.pos_ not in {"VERB", "AUX"} or _as_preposition(token.head):
+                return None  # "[following] the invasion of X": a preposition, not a light verb
+            return token.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            if token.head.lower_ in CIRCUMSTANCE_PREPS:
+                return None  # "broke off relations [over their ties with X]": a reason, not the act
             host = token.head.head
             if host.dep_ in {"prep", "prt"} and host.head.pos_ in {"VERB", "AUX"}:
                 host = host.head  # "pulled [out of] its venture", "walked [away from] the deal"
             if host.pos_ in {"VERB", "AUX"}:
-                return host
+                return None if _as_preposition(host) else host
             if host.pos_ == "NOUN" and token.head.lower_ == "of":
                 token = host
                 continue
@@ -81,6 +90,11 @@ def governing_verb(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _as_preposition(verb: Token) -> bool:
+    """ "following", "including", "regarding": a participle that works as a preposition."""
+    return verb.tag_ == "VBG" and token_lemma(verb).lower() in PREPOSITION_VERBS
 
 
 def _particle(verb: Token) -> str:

@@ -1,6 +1,8 @@
 """What a speaker says of another.
 
-"The court says Facebook must remove the posts" demands of Facebook (``speech-demand``);
+"The court says Facebook must remove the posts" demands of Facebook (``speech-demand``), as
+does saying it must not do something, but not "the US must mediate" (an appeal for
+cooperation);
 "Nintendo claims that Sony broke the licence" accuses Apple (``speech-allegation``), as
 does saying another did wrong ("said the government was breaking the law") or that what it
 did is wrong ("found that the minister's advice was unlawful").
@@ -16,16 +18,35 @@ from graphbuild.grammar.arguments import actors, subjects
 from graphbuild.grammar.lexicon import (
     ACCUSING_SPEECH,
     DECREE_VERBS,
+    EVENT_NOUNS,
+    GIVING_VERBS,
     NEGATIVE_LABELS,
     OBLIGATION_AUX,
     REPORTING_VERBS,
+    VERB_PHRASES,
     WRONGDOING_VERBS,
 )
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, rule
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, children, is_verbal, lemma_of, written
 from graphbuild.nlp import token_lemma
+from graphbuild.vocab import COOPERATION, RELATIONS
 
 SELF_WORDS = frozenset({"we", "i"})
+
+
+def _cooperative(comp: Token) -> bool:
+    """ "must mediate", "must help", "must reach an agreement", "must be ready": what is asked
+    is cooperation, or a state, and asking it is no dispute."""
+    lemma = lemma_of(comp)
+    if lemma == "be" or lemma in GIVING_VERBS:
+        return True
+    if any(RELATIONS[r].polarity == COOPERATION for p, r in VERB_PHRASES.items() if p.split()[0] == lemma):
+        return True
+    return any(
+        RELATIONS[EVENT_NOUNS[noun][0]].polarity == COOPERATION
+        for noun in (token_lemma(c).lower() for c in children(comp, {"dobj"}))
+        if noun in EVENT_NOUNS
+    )
 
 
 def _wrong(comp: Token) -> bool:
@@ -60,6 +81,8 @@ def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
         if not targets:
             continue
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+            if _cooperative(comp) and not any(c.dep_ == "neg" for c in comp.children):
+                continue  # "said the US must mediate", "must reach an agreement": an appeal
             relation, name = "DEMANDS", "speech-demand"
         elif lemma in ACCUSING_SPEECH or _wrong(comp):
             relation, name = "ACCUSES", "speech-allegation"
