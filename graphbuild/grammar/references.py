@@ -177,6 +177,8 @@ def _last_group(groups, sent: int, lookback: int = LOOKBACK_SENTS) -> list[Menti
 
 
 def _is_nominal(token: Token) -> bool:
+    if token.dep_ in {"nummod", "det", "predet", "preconj", "quantmod", "amod", "compound"}:
+        return False  # "expelled [two] diplomats", "[both] Chile and Peru": a modifier refers to no one
     return token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"} or token.pos_ in {
         "NUM",
         "PRON",

@@ -83,6 +83,8 @@ def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
             if _cooperative(comp) and not any(c.dep_ == "neg" for c in comp.children):
                 continue  # "said the US must mediate", "must reach an agreement": an appeal
+            if lemma_of(comp) == "have" and children(comp, {"xcomp"}):
+                continue  # "X should not have to buy it": spared an obligation, not asked
             relation, name = "DEMANDS", "speech-demand"
         elif lemma in ACCUSING_SPEECH or _wrong(comp):
             relation, name = "ACCUSES", "speech-allegation"
