@@ -326,5 +326,16 @@ def co_agents(verbs: list[Token], index: ActorIndex) -> list[Mention]:
             continue
         if is_passive(verb):
             return []  # "Bolivia, with Peru, was sued by Chile": the partner is acted upon
-        return [a for host in (verb, *subject_tokens) for p in joint_preps(host) for a in pobj_actors(p, index)]
+        return [a for host in (verb, *subject_tokens) for p in joint_preps(host) for a in partner_actors(p, index)]
     return []
+
+
+def partner_actors(prep: Token, index: ActorIndex) -> list[Mention]:
+    """The partners a joint preposition names; "along with [his fellow crew members]" are the
+    subject's own people, not whoever "his" stands for."""
+    return [
+        a
+        for child in children(prep, {"pobj"})
+        if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
+        for a in actors(child, index)
+    ]

@@ -101,7 +101,11 @@ def _candidates(token: Token, seen: list[_Seen], groups, n: int) -> list[Mention
             return _last_group(groups, n) or _ranked(seen, token, n, lambda s: s.mention.label == "NORP")[:1]
     if lower in GROUP_WORDS and _is_nominal(token):
         return _last_group(groups, n, lookback=GROUP_LOOKBACK_SENTS)
-    if lower in GROUP_NOUNS and _has_det(token, {"both", "these", "the", "two"}):
+    if (
+        lower in GROUP_NOUNS
+        and _has_det(token, {"both", "these", "the", "two"})
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)  # "the nations of X and Y"
+    ):
         return _last_group(groups, n, lookback=GROUP_LOOKBACK_SENTS)
     if token.pos_ == "NOUN" and _is_definite(token) and not any(c.dep_ == "prep" for c in token.children):
         # "the agency" after "the Consumer Markets Agency": the name's own head noun

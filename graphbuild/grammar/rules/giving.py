@@ -22,10 +22,13 @@ from graphbuild.grammar.syntax import children, is_verbal, lemma_of, written
 from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
 
-# Prepositions that name whom the thing goes to: "sent troops to X", "raised funds for X".
+# Prepositions that name whom the thing goes to: "sent troops to X", "food for X". "for" after
+# money or the verb is a price: "offered $78 million for X's plant".
 RECIPIENT_PREPS = frozenset({"to", "for"})
 # Verbs whose subject is given the thing by the one after "from" (not "faced $3bn in fines from").
 TAKING_VERBS = frozenset({"receive", "get", "accept", "obtain", "secure"})
+# Words of money beside those the parser tags as an amount.
+MONEY_WORDS = frozenset({"money", "fund", "funding", "cash", "dollar", "euro", "pound", "yen", "million", "billion"})
 
 
 def _given(token: Token) -> bool:
@@ -36,14 +39,22 @@ def _given(token: Token) -> bool:
     return token.ent_type_ == "MONEY" or lemma in GIVEN_THINGS
 
 
+def _money(token: Token) -> bool:
+    return token.ent_type_ == "MONEY" or token_lemma(token).lower() in MONEY_WORDS
+
+
 def _recipients(verb: Token, thing: Token, ctx: Context) -> tuple[list[Mention], list[Token]]:
-    """Whom the thing goes to, and the words that say so: "to X" on the verb or the thing, or
-    the indirect object ("gave X food")."""
+    """Whom the thing goes to, and the words that say so: "to X" on the verb or the thing,
+    "for X" on a thing that is not money ("$70 million of aid for X"), or the indirect object
+    ("gave X food")."""
     found: list[Mention] = []
     words: list[Token] = []
-    for host in (verb, thing):
+    of_things = [c for p in children(thing, {"prep"}) if p.lower_ == "of" for c in children(p, {"pobj"})]
+    for host in (verb, thing, *of_things):
         for prep in children(host, {"prep", "dative"}):
             if prep.lower_ in RECIPIENT_PREPS:
+                if prep.lower_ == "for" and (host.i == verb.i or _money(host)):
+                    continue
                 got = pobj_actors(prep, ctx.index)
                 if got:
                     found += got

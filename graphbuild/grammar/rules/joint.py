@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.arguments import actors, joint_preps, pobj_actors
+from graphbuild.grammar.arguments import actors, joint_preps, partner_actors
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, rule
 from graphbuild.grammar.syntax import SUBJECT_DEPS, children, is_passive, is_verbal, written
 
@@ -26,7 +26,7 @@ def joint(verb: Token, ctx: Context) -> Iterator[Frame]:
     index = ctx.index
     for host in (verb, *subject_tokens):
         for prep in joint_preps(host):
-            partners = pobj_actors(prep, index)
+            partners = partner_actors(prep, index)
             who = [a for t in subject_tokens for a in actors(t, index)]
             named = {a.text for a in partners}
             who = [a for a in who if a.text not in named]

@@ -195,6 +195,11 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     if sources and light_lemma in RECEIVING_VERBS:
         # "Kurdish fighters received weapons from the army": the giver acts
         owners, targets = sources, owners
+    elif owners and not targets and light is not None and light_lemma in RECEIVING_VERBS and not is_passive(light):
+        # "GM received Canadian loans": the owner of the noun gives, the subject receives
+        clause = subjects(light, index)
+        targets, chain = clause.actors, [light, *clause.chain]
+        subject_tokens, verb_words = children(light, ANY_SUBJECT_DEPS), [light, noun]
     if light_lemma in REVERSING_VERBS and RELATIONS[relation].polarity == CONFLICT:
         relation = "SETTLES_WITH"  # "lifted the sanctions on Iran": the conflict ends
     elif breaking:
