@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, ORG_HEADS
+from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, NAME_PREFIXES, ORG_HEADS
 from graphbuild.vocab import ACTOR_TYPES
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
         inside_long_form = any(ent.text in long or long in ent.text for long in index.acronyms.values())
         for part in [ent] if inside_long_form else _split_coordination(ent):
             trimmed = _trim(part)
-            if trimmed is not None and any(t.is_alpha for t in trimmed) and trimmed.text[0].isupper():
+            if trimmed is not None and _is_name(trimmed):
                 out.append(_fix_label(_extend(trimmed)))
     # named military operations the model misses: "Operation Peace Spring"
     for match in OPERATION_RE.finditer(doc.text):
@@ -98,6 +98,20 @@ def clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
                 out.append(Span(doc, span.start, span.end, label=label))
                 taken.update(range(span.start, span.end))
     return sorted(out, key=lambda s: s.start)
+
+
+def _is_name(span: Span) -> bool:
+    """Written as a name: letters, and a capital first or a lower-case article that Arabic
+    names take ("al-Qaeda"); one dotted token is a name too ("U.S.", "U.N.")."""
+    if not any(c.isalpha() for c in span.text):
+        return False
+    if span.text[0].isupper():
+        return True
+    first = span[0].lower_
+    if "-" in first:  # one token: "al-Qaeda"
+        prefix = first.partition("-")[0]
+        return prefix in NAME_PREFIXES and span.text[len(prefix) + 1 : len(prefix) + 2].isupper()
+    return first in NAME_PREFIXES and len(span) > 2 and span[1].text == "-" and span[2].text[:1].isupper()
 
 
 def _extend(ent: Span) -> Span:
