@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from graphbuild.grammar.groups import ROLE, STATE, agent_kind, is_nationality, modified_noun, stands_for_state
 from graphbuild.grammar.lexicon import (
-    GROUP_HEADS,
     NOT_OWNED,
     OBJECT_CONTROL,
     OWNED_NOUNS,
-    ROLE_NOUNS,
+    QUANTITY_HEADS,
     ROLE_PREPS,
     country_of,
 )
@@ -67,33 +67,39 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     lemma = token_lemma(token).lower()
     if lemma in NOT_OWNED:
         return []  # "a Facebook user" is not Facebook
-    if lemma in GROUP_HEADS:
-        return _group(token, index)
-    if lemma in ROLE_NOUNS:
+    if QUANTITY_HEADS & {lemma, token.lower_}:  # "thousands of Kurds", "a group of refugees"
+        return [a for prep in children(token, {"prep"}) if prep.lower_ == "of" for a in pobj_actors(prep, index)]
+    if agent_kind(token) in {STATE, ROLE}:
         # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named;
         # "a court in Guyana": the state it belongs to
-        phrase = [as_state(m, t) for t in phrase_tokens(token) for m in index.actors_at(t)]
-        return phrase or [as_state(m, t) for t in phrase_tokens(token, ROLE_PREPS) for m in index.actors_at(t)]
+        return _phrase_actors(token, index, frozenset({"of"})) or _phrase_actors(token, index, ROLE_PREPS)
     return _owners(token, lemma, index, depth)
 
 
-def _group(token: Token, index: ActorIndex) -> list[Mention]:
-    """ "Syrian rebels", "Georgian demonstrators": a group of its own, not the state."""
-    mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and index.named(c) is not None]
-    if not mods:
-        return []
-    first = min(mods, key=lambda t: t.i)
-    text = token.doc[first.i : token.i + 1].text
-    return [Mention(text=text, label="NORP", start=first.idx, end=token.idx + len(token.text))]
+def _phrase_actors(token: Token, index: ActorIndex, preps: frozenset[str]) -> list[Mention]:
+    """The actors named in a role noun's phrase, a nationality standing for its state where
+    the role serves one ("Iraqi troops"), and for nobody where it does not ("his American
+    lawyer")."""
+    found: list[Mention] = []
+    for t in phrase_tokens(token, preps):
+        for mention in index.actors_at(t):
+            noun = modified_noun(t)
+            if noun is not None and is_nationality(mention, t) and not stands_for_state(noun):
+                continue
+            found.append(as_state(mention, t))
+    return found
 
 
 def _owners(token: Token, lemma: str, index: ActorIndex, depth: int) -> list[Mention]:
     """The actors a common noun belongs to: "Apple's response", "the plan of France"."""
     found: list[Mention] = []
     for child in token.children:
+        named = index.named(child)
+        if named is not None and is_nationality(named, child) and not stands_for_state(token):
+            continue  # "French plants", "Albanian rebel-held territory": no party
         if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
             found.extend(actors(child, index, depth + 1))
-        elif child.dep_ == "amod" and index.named(child) is not None:
+        elif child.dep_ == "amod" and named is not None:
             found.extend(actors(child, index, depth + 1))  # "Turkish aggression"
         elif child.dep_ == "prep" and child.lower_ == "of" and (lemma in OWNED_NOUNS or token.pos_ in {"NUM", "PRON"}):
             for pobj in child.children:
@@ -127,8 +133,10 @@ def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> li
 
 
 def as_state(mention: Mention, token: Token) -> Mention:
-    """A nationality adjective on a noun stands for its state: "an Austrian court"."""
-    if mention.label == "NORP" and token.dep_ in {"amod", "compound"} and not mention.surface:
+    """A nationality adjective on a state's institution, thing or act stands for the state:
+    "an Austrian court", "Syrian positions", "Turkish aggression" (``groups.stands_for_state``)."""
+    noun = modified_noun(token)
+    if mention.label == "NORP" and noun is not None and not mention.surface and stands_for_state(noun):
         country = country_of(mention.text)
         if country:
             return replace(mention, text=country, label="GPE")
@@ -196,6 +204,11 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
             if any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECT_DEPS for c in token.children):
                 return Clause(actors(token.head, index), chain, chained=True)
             break
+        if _for_gerund(token):
+            # "jailed a student for helping militants", "praised X for acting": the object
+            # does it, whether or not it names an actor
+            above = token.head.head
+            return Clause(children_actors(above, {"dobj"}, index), [*chain, above], chained=True)
         head = _governor(token)
         if head is None:
             break
@@ -203,6 +216,18 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
         chain_link = token.dep_
         token = head
     return Clause([], chain, chained=False)
+
+
+def _for_gerund(token: Token) -> bool:
+    """Is ``token`` a gerund after "for" on a verb with an object ("fined X for [violating]")?"""
+    prep = token.head
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and prep.lower_ == "for"
+        and prep.head.pos_ in {"VERB", "AUX"}
+        and bool(children(prep.head, {"dobj"}))
+    )
 
 
 def _governor(token: Token) -> Token | None:

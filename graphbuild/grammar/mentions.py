@@ -22,6 +22,7 @@ from graphbuild.grammar.entities import (
     propagate_names,
     vote_labels,
 )
+from graphbuild.grammar.groups import find_groups
 from graphbuild.grammar.lexicon import NOT_ACTORS
 from graphbuild.grammar.references import resolve_references
 from graphbuild.types import Mention
@@ -91,6 +92,19 @@ class ActorIndex:
             i = where[right.start][1]
         return group
 
+    def add_span(self, start: int, end: int, mention: Mention) -> None:
+        """Name tokens ``start`` to ``end`` ``mention``, in place of the names and references
+        inside: "Afghan civilians" takes in "Afghan"."""
+        self.spans[:] = sorted(
+            [s for s in self.spans if not (start <= s[0] and s[1] <= end)] + [(start, end, mention)],
+            key=lambda s: s[0],
+        )
+        self._lookup = None
+        for i in range(start, end):
+            self.names[i] = mention
+            self.refs.pop(i, None)
+            self.alternates.pop(i, None)
+
     def mentions(self) -> list[Mention]:
         """Every named actor mention, in text order."""
         return [m for _, _, m in self.spans]
@@ -113,5 +127,7 @@ def build_index(doc: Doc) -> ActorIndex:
         for i in range(span.start, span.end):
             index.names[i] = mention
     parenthetical_abbreviations(doc, index)
+    find_groups(doc, index, definite=False)
     resolve_references(doc, index)
+    find_groups(doc, index, definite=True)
     return index

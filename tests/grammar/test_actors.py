@@ -33,3 +33,124 @@ def test_dotted_and_al_names_are_names():
     )
     assert [m.text for m in build_index(doc).mentions()] == ["U.N.", "al-Harran"]
     assert _rows(doc) == {("U.N.", "CRITICIZES", "al-Harran", "verb")}
+
+
+def test_a_nationality_makes_a_state_only_of_a_states_servants():
+    # Iraqi troops attacked Kurdish rebels near Osteria.
+    doc = doc_from_table(
+        """
+        Iraqi    JJ   ADJ   amod      1  iraqi B-NORP
+        troops   NNS  NOUN  nsubj     2  troop O
+        attacked VBD  VERB  ROOT      2  attack O
+        Kurdish  JJ   ADJ   amod      4  kurdish B-NORP
+        rebels   NNS  NOUN  dobj      2  rebel O
+        near     IN   ADP   prep      2  near O
+        Osteria  NNP  PROPN pobj      5  osteria B-GPE
+        .        .    PUNCT punct     2  . O
+        """
+    )
+    assert _rows(doc) == {("Iraq", "ATTACKS", "Kurdish rebels", "verb")}
+
+
+def test_a_private_person_named_by_nationality_is_a_group():
+    # A Saudi businessman sued Kestrel Motors over the deal.
+    doc = doc_from_table(
+        """
+        A           DT   DET   det       2  a O
+        Saudi       JJ   ADJ   amod      2  saudi B-NORP
+        businessman NN   NOUN  nsubj     3  businessman O
+        sued        VBD  VERB  ROOT      3  sue O
+        Kestrel     NNP  PROPN compound  5  kestrel B-ORG
+        Motors      NNPS PROPN dobj      3  motors I-ORG
+        over        IN   ADP   prep      3  over O
+        the         DT   DET   det       8  the O
+        deal        NN   NOUN  pobj      6  deal O
+        .           .    PUNCT punct     3  . O
+        """
+    )
+    assert _rows(doc) == {("Saudi businessman", "SUES", "Kestrel Motors", "verb")}
+    assert {m.label for m in build_index(doc).mentions()} == {"NORP", "ORG"}
+
+
+def test_a_group_named_by_a_place():
+    # Rebels in Osteria attacked the Marrenland army.
+    doc = doc_from_table(
+        """
+        Rebels     NNP  PROPN nsubj     3  rebels O
+        in         IN   ADP   prep      0  in O
+        Osteria    NNP  PROPN pobj      1  osteria B-GPE
+        attacked   VBD  VERB  ROOT      3  attack O
+        the        DT   DET   det       6  the O
+        Marrenland NNP  PROPN compound  6  marrenland B-GPE
+        army       NN   NOUN  dobj      3  army O
+        .          .    PUNCT punct     3  . O
+        """
+    )
+    assert _rows(doc) == {("Rebels in Osteria", "ATTACKS", "Marrenland", "verb")}
+
+
+def test_a_quantity_stands_for_the_people_it_counts():
+    # Thousands of Kurds demonstrated against the Coastal Union.
+    doc = doc_from_table(
+        """
+        Thousands    NNS  NOUN  nsubj     3  thousand B-CARDINAL
+        of           IN   ADP   prep      0  of O
+        Kurds        NNPS PROPN pobj      1  kurds B-NORP
+        demonstrated VBD  VERB  ROOT      3  demonstrate O
+        against      IN   ADP   prep      3  against O
+        the          DT   DET   det       7  the B-ORG
+        Coastal      NNP  PROPN compound  7  coastal I-ORG
+        Union        NNP  PROPN pobj      4  union I-ORG
+        .            .    PUNCT punct     3  . O
+        """
+    )
+    assert _rows(doc) == {("Kurds", "PROTESTS", "Coastal Union", "verb-prep")}
+
+
+def test_nationalities_on_a_private_thing_are_no_parties():
+    # French and Spanish plants cooperate.  (the plants' states do not)
+    doc = doc_from_table(
+        """
+        French    JJ   ADJ   amod      3  french B-NORP
+        and       CC   CCONJ cc        0  and O
+        Spanish   JJ   ADJ   conj      0  spanish B-NORP
+        plants    NNS  NOUN  nsubj     4  plant O
+        cooperate VBP  VERB  ROOT      4  cooperate O
+        .         .    PUNCT punct     4  . O
+        """
+    )
+    assert _rows(doc) == set()
+    # Greek and Turkish diplomats met.  (a state's servants: both states meet)
+    doc = doc_from_table(
+        """
+        Greek     JJ   ADJ   amod      3  greek B-NORP
+        and       CC   CCONJ cc        0  and O
+        Turkish   JJ   ADJ   conj      0  turkish B-NORP
+        diplomats NNS  NOUN  nsubj     4  diplomat O
+        met       VBD  VERB  ROOT      4  meet O
+        .         .    PUNCT punct     4  . O
+        """
+    )
+    assert _rows(doc) == {("Greece", "MEETS", "Turkey", "verb")}
+
+
+def test_the_object_does_what_it_is_punished_for():
+    # The Coastal Union fined Kestrel Motors for helping Osteria.
+    doc = doc_from_table(
+        """
+        The     DT   DET   det       2  the B-ORG
+        Coastal NNP  PROPN compound  2  coastal I-ORG
+        Union   NNP  PROPN nsubj     3  union I-ORG
+        fined   VBD  VERB  ROOT      3  fine O
+        Kestrel NNP  PROPN compound  5  kestrel B-ORG
+        Motors  NNPS PROPN dobj      3  motors I-ORG
+        for     IN   ADP   prep      3  for O
+        helping VBG  VERB  pcomp     6  help O
+        Osteria NNP  PROPN dobj      7  osteria B-GPE
+        .       .    PUNCT punct     3  . O
+        """
+    )
+    assert _rows(doc) == {
+        ("Coastal Union", "FINES", "Kestrel Motors", "verb"),
+        ("Kestrel Motors", "AIDS", "Osteria", "verb"),
+    }
