@@ -104,7 +104,7 @@ def modified_noun(token: Token) -> Token | None:
     "Romanian" in "Hungarian and Romanian officials"."""
     if token.dep_ == "conj" and token.head.dep_ in NAME_DEPS:
         token = token.head
-    return token.head if token.dep_ in NAME_DEPS and token.head is not token else None
+    return token.head if token.dep_ in NAME_DEPS and token.head != token else None
 
 
 def is_nationality(mention: Mention, token: Token) -> bool:

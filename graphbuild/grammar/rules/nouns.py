@@ -96,7 +96,7 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
                 targets.extend(a for a in pobj_actors(prep, index) if a not in targets)
     if not targets and light is not None and light_lemma in LIGHT_VERBS:
         # "engaged Filipino peacekeepers in a firefight": the light verb's own object
-        targets = [a for c in children(light, {"dobj"}) if c is not noun for a in actors(c, index)]
+        targets = [a for c in children(light, {"dobj"}) if c != noun for a in actors(c, index)]
     owners = children_actors(noun, {"poss"}, index)
     owners += [a for c in children(noun, {"compound", "nmod", "amod"}) for a in modifier_actors(c, index)]
     for prep in children(noun, {"prep"}):
