@@ -35,6 +35,9 @@ from graphbuild.grammar.syntax import (
 from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
 
+# Prepositions after which an owned thing names who it belongs to, beside "of": "a request
+# [from] Yemen", "calls [by] Belarus".
+OWNER_PREPS = frozenset({"by", "from"})
 # How deep owners, appositions and "of" phrases are followed from the head noun.
 MAX_DEPTH = 2
 # Clauses inside a noun phrase that are not part of its name.
@@ -101,11 +104,20 @@ def _owners(token: Token, lemma: str, index: ActorIndex, depth: int) -> list[Men
             found.extend(actors(child, index, depth + 1))
         elif child.dep_ == "amod" and named is not None:
             found.extend(actors(child, index, depth + 1))  # "Turkish aggression"
-        elif child.dep_ == "prep" and child.lower_ == "of" and (lemma in OWNED_NOUNS or token.pos_ in {"NUM", "PRON"}):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found.extend(actors(pobj, index, depth + 1))
+        elif child.dep_ == "prep" and _owner_prep(child, token, lemma):
+            # "the plan of France", "a request from Yemen", "calls by Belarus"
+            found.extend(a for pobj in children(child, {"pobj"}) for a in actors(pobj, index, depth + 1))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # "crimes committed by Osteria", "the stake held by the government"
+            found.extend(a for prep in children(child, {"agent"}) for a in pobj_actors(prep, index))
     return found
+
+
+def _owner_prep(prep: Token, noun: Token, lemma: str) -> bool:
+    """Does the preposition introduce the owner of what the noun names?"""
+    if prep.lower_ == "of":
+        return lemma in OWNED_NOUNS or noun.pos_ in {"NUM", "PRON"}
+    return prep.lower_ in OWNER_PREPS and lemma in OWNED_NOUNS
 
 
 def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> list[Token]:

@@ -154,3 +154,38 @@ def test_the_object_does_what_it_is_punished_for():
         ("Coastal Union", "FINES", "Kestrel Motors", "verb"),
         ("Kestrel Motors", "AIDS", "Osteria", "verb"),
     }
+
+
+def test_a_thing_done_by_an_actor_stands_for_it():
+    # Marrenland is investigating crimes committed by Osteria.
+    doc = doc_from_table(
+        """
+        Marrenland    NNP  PROPN nsubj     2  marrenland B-GPE
+        is            VBZ  AUX   aux       2  be O
+        investigating VBG  VERB  ROOT      2  investigate O
+        crimes        NNS  NOUN  dobj      2  crime O
+        committed     VBN  VERB  acl       3  commit O
+        by            IN   ADP   agent     4  by O
+        Osteria       NNP  PROPN pobj      5  osteria B-GPE
+        .             .    PUNCT punct     2  . O
+        """
+    )
+    assert _rows(doc) == {("Marrenland", "INVESTIGATES", "Osteria", "verb")}
+
+
+def test_an_owned_thing_names_its_owner_after_by():
+    # Velmora rejected calls by Osteria for a ceasefire.
+    doc = doc_from_table(
+        """
+        Velmora   NNP  PROPN nsubj     1  velmora B-GPE
+        rejected  VBD  VERB  ROOT      1  reject O
+        calls     NNS  NOUN  dobj      1  call O
+        by        IN   ADP   prep      2  by O
+        Osteria   NNP  PROPN pobj      3  osteria B-GPE
+        for       IN   ADP   prep      2  for O
+        a         DT   DET   det       7  a O
+        ceasefire NN   NOUN  pobj      5  ceasefire O
+        .         .    PUNCT punct     1  . O
+        """
+    )
+    assert _rows(doc) == {("Velmora", "OPPOSES", "Osteria", "verb")}
