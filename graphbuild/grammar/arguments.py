@@ -20,10 +20,12 @@ from graphbuild.grammar.lexicon import (
     OWNED_NOUNS,
     QUANTITY_HEADS,
     ROLE_PREPS,
+    THING_HEADS,
     country_of,
 )
 from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.syntax import (
+    ANY_SUBJECT_DEPS,
     CHAIN_DEPS,
     MAX_CHAIN,
     OWNER_DEPS,
@@ -38,6 +40,12 @@ from graphbuild.types import Mention
 # Prepositions after which an owned thing names who it belongs to, beside "of": "a request
 # [from] Yemen", "calls [by] Belarus".
 OWNER_PREPS = frozenset({"by", "from"})
+# Prepositions after which an agreement names its parties: "a deal [with] X", "[between] X and Y".
+PARTY_PREPS = frozenset({"with", "between"})
+# A thing as an argument: laws, agreements, orders, rules and plans are typed law, and only
+# ever the target of a stance towards them.
+THING_LABEL = "LAW"
+THING_RELATIONS = frozenset({"CRITICIZES", "OPPOSES", "BLOCKS", "PROTESTS", "SUES", "SUPPORTS"})
 # How deep owners, appositions and "of" phrases are followed from the head noun.
 MAX_DEPTH = 2
 # Clauses inside a noun phrase that are not part of its name.
@@ -76,7 +84,27 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named;
         # "a court in Guyana": the state it belongs to
         return _phrase_actors(token, index, frozenset({"of"})) or _phrase_actors(token, index, ROLE_PREPS)
-    return _owners(token, lemma, index, depth)
+    return _owners(token, lemma, index, depth) or _thing(token, lemma)
+
+
+def _thing(token: Token, lemma: str) -> list[Mention]:
+    """A law, agreement or plan that no owner is written for is itself the target: "the
+    Senate rejected the farm bill". Named by its compound nouns ("farm bill"); a bare "the
+    bill" names nothing (references read it when a named law was written earlier)."""
+    if lemma not in THING_HEADS:
+        return []
+    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and c.i < token.i]
+    if not words:
+        return []
+    first = token.doc[min(c.i for c in words)]
+    text = token.doc[first.i : token.i + 1].text
+    return [Mention(text=text, label=THING_LABEL, start=first.idx, end=token.idx + len(token.text))]
+
+
+def fits(relation: str, subject: Mention, target: Mention) -> bool:
+    """Can these arguments stand in the relation? A law, rule or plan never acts, and is a
+    target only of criticism, opposition or support (the annotation rules' reading)."""
+    return subject.label != THING_LABEL and (target.label != THING_LABEL or relation in THING_RELATIONS)
 
 
 def _phrase_actors(token: Token, index: ActorIndex, preps: frozenset[str]) -> list[Mention]:
@@ -117,6 +145,8 @@ def _owner_prep(prep: Token, noun: Token, lemma: str) -> bool:
     """Does the preposition introduce the owner of what the noun names?"""
     if prep.lower_ == "of":
         return lemma in OWNED_NOUNS or noun.pos_ in {"NUM", "PRON"}
+    if prep.lower_ in PARTY_PREPS:  # "endorsed an agreement with the EU": its parties, as
+        return lemma in THING_HEADS and noun.dep_ not in ANY_SUBJECT_DEPS  # a target only
     return prep.lower_ in OWNER_PREPS and lemma in OWNED_NOUNS
 
 

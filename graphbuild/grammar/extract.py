@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.grammar.arguments import fits
 from graphbuild.grammar.mentions import ActorIndex, build_index
 from graphbuild.grammar.qualifiers import according_to, attribution, is_negated, modality
 from graphbuild.grammar.registry import CONFIDENCE_REFERENCE, Context, Frame, Rule
@@ -110,7 +111,7 @@ def _frame_triples(frame: Frame, shared: _Sentence, index: ActorIndex, article: 
             # "EU authorities ... compelling it": a pronoun object is not its own subject
             alternates = index.alternates.get(_token_at(shared.span, obj.start), [])
             obj = next((m for m in alternates if m.text != subject.text), obj)
-        if subject.text == obj.text:
+        if subject.text == obj.text or not fits(frame.relation, subject, obj):
             continue
         confidence = frame.confidence
         if subject.surface:

@@ -189,3 +189,39 @@ def test_an_owned_thing_names_its_owner_after_by():
         """
     )
     assert _rows(doc) == {("Velmora", "OPPOSES", "Osteria", "verb")}
+
+
+def test_a_law_with_no_owner_is_itself_the_target():
+    # The Marrenland Senate rejected the fishing bill.
+    doc = doc_from_table(
+        """
+        The        DT   DET   det       2  the O
+        Marrenland NNP  PROPN compound  2  marrenland B-ORG
+        Senate     NNP  PROPN nsubj     3  senate I-ORG
+        rejected   VBD  VERB  ROOT      3  reject O
+        the        DT   DET   det       6  the O
+        fishing    NN   NOUN  compound  6  fishing O
+        bill       NN   NOUN  dobj      3  bill O
+        .          .    PUNCT punct     3  . O
+        """
+    )
+    triples = extract_article(doc, Article(id="t", text=doc.text)).triples
+    assert [(t.subject.text, t.relation, t.object.text, t.object.label) for t in triples] == [
+        ("Marrenland Senate", "OPPOSES", "fishing bill", "LAW")
+    ]
+
+
+def test_a_law_never_acts():
+    # The security law bans Kestrel Motors.
+    doc = doc_from_table(
+        """
+        The      DT   DET   det       2  the O
+        security NN   NOUN  compound  2  security O
+        law      NN   NOUN  nsubj     3  law O
+        bans     VBZ  VERB  ROOT      3  ban O
+        Kestrel  NNP  PROPN compound  5  kestrel B-ORG
+        Motors   NNPS PROPN dobj      3  motors I-ORG
+        .        .    PUNCT punct     3  . O
+        """
+    )
+    assert _rows(doc) == set()
