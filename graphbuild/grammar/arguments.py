@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphbuild.grammar.groups import ROLE, STATE, agent_kind, is_nationality, modified_noun, stands_for_state
 from graphbuild.grammar.lexicon import (
@@ -48,6 +48,9 @@ THING_LABEL = "LAW"
 THING_RELATIONS = frozenset({"CRITICIZES", "OPPOSES", "BLOCKS", "PROTESTS", "SUES", "SUPPORTS"})
 # How deep owners, appositions and "of" phrases are followed from the head noun.
 MAX_DEPTH = 2
+# Links through which words name the same participant as their head: modifiers, owners and
+# appositions ("the [Italian] minister, [Mario] [Rossi]").
+_SAME_PARTICIPANT_DEPS = frozenset({"appos", "amod", "compound", "nmod", "poss"})
 # Clauses inside a noun phrase that are not part of its name.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 
@@ -99,6 +102,27 @@ def _thing(token: Token, lemma: str) -> list[Mention]:
     first = token.doc[min(c.i for c in words)]
     text = token.doc[first.i : token.i + 1].text
     return [Mention(text=text, label=THING_LABEL, start=first.idx, end=token.idx + len(token.text))]
+
+
+def participant(token: Token) -> Token:
+    """The word that stands for the one participant a word helps to name: "Italian" and
+    "Rossi" in "the Italian minister, Mario Rossi" both stand for "minister". Two names in
+    apposition are a list the parser misread ("the US, Russia, and Switzerland")."""
+    while token.dep_ in _SAME_PARTICIPANT_DEPS and token.head != token:
+        if token.dep_ == "appos" and token.pos_ == token.head.pos_ == "PROPN":
+            break
+        token = token.head
+    return token
+
+
+def same_participant(sent: Span, a: Mention, b: Mention) -> bool:
+    """Do two mentions of a sentence name one participant, as an apposition and the noun it
+    describes do? Then they are never each other's partners."""
+    if a.start == b.start:
+        return False  # one word for several: "both sides"
+    at = {t.idx: t for t in sent}
+    first, second = at.get(a.start), at.get(b.start)
+    return first is not None and second is not None and participant(first) == participant(second)
 
 
 def fits(relation: str, subject: Mention, target: Mention) -> bool:

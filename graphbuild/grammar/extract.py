@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.grammar.arguments import fits
+from graphbuild.grammar.arguments import fits, same_participant
 from graphbuild.grammar.mentions import ActorIndex, build_index
 from graphbuild.grammar.qualifiers import according_to, attribution, is_negated, modality
 from graphbuild.grammar.registry import CONFIDENCE_REFERENCE, Context, Frame, Rule
@@ -85,9 +85,9 @@ def _sentence_triples(sent: Span, ctx: Context, rules: list[Rule], article: Arti
         yield from _frame_triples(frame, shared, ctx.index, article)
 
 
-def _pairs(frame: Frame) -> list[tuple[Mention, Mention]]:
+def _pairs(frame: Frame, sent: Span) -> list[tuple[Mention, Mention]]:
     """Who stands in the relation to whom: each subject to each target, or with no target
-    the members of a reciprocal subject to each other."""
+    the members of a reciprocal subject to each other (not one member and its apposition)."""
     if frame.targets:
         return [(s, o) for s in frame.subjects for o in frame.targets]
     pairs: list[tuple[Mention, Mention]] = []
@@ -95,6 +95,8 @@ def _pairs(frame: Frame) -> list[tuple[Mention, Mention]]:
         symmetric = RELATIONS[frame.relation].symmetric
         for i, s in enumerate(frame.subjects):
             for o in frame.subjects[i + 1 :]:
+                if same_participant(sent, s, o):
+                    continue
                 pairs.append((s, o))
                 if not symmetric:
                     pairs.append((o, s))
@@ -106,7 +108,7 @@ def _frame_triples(frame: Frame, shared: _Sentence, index: ActorIndex, article: 
     mood = modality(frame.predicate, frame.chain)
     said_by = attribution(frame.predicate, index, shared.according)
     shift = shared.shift
-    for subject, obj in _pairs(frame):
+    for subject, obj in _pairs(frame, shared.span):
         if subject.text == obj.text and obj.surface:
             # "EU authorities ... compelling it": a pronoun object is not its own subject
             alternates = index.alternates.get(_token_at(shared.span, obj.start), [])

@@ -225,3 +225,39 @@ def test_a_law_never_acts():
         """
     )
     assert _rows(doc) == set()
+
+
+def test_an_apposition_is_not_a_partner():
+    # The Greek minister, Elena Varga, joined the talks.
+    doc = doc_from_table(
+        """
+        The      DT   DET   det       2  the O
+        Greek    JJ   ADJ   amod      2  greek B-NORP
+        minister NN   NOUN  nsubj     7  minister O
+        ,        ,    PUNCT punct     2  , O
+        Elena    NNP  PROPN compound  5  elena B-PERSON
+        Varga    NNP  PROPN appos     2  varga I-PERSON
+        ,        ,    PUNCT punct     2  , O
+        joined   VBD  VERB  ROOT      7  join O
+        the      DT   DET   det       9  the O
+        talks    NNS  NOUN  dobj      7  talk O
+        .        .    PUNCT punct     7  . O
+        """
+    )
+    assert _rows(doc) == set()
+
+
+def test_names_in_apposition_are_a_list():
+    # Greece, Turkey and Osteria met.  (parsed as an apposition)
+    doc = doc_from_table(
+        """
+        Greece  NNP  PROPN nsubj     5  greece B-GPE
+        ,       ,    PUNCT punct     0  , O
+        Turkey  NNP  PROPN appos     0  turkey B-GPE
+        and     CC   CCONJ cc        2  and O
+        Osteria NNP  PROPN conj      2  osteria B-GPE
+        met     VBD  VERB  ROOT      5  meet O
+        .       .    PUNCT punct     5  . O
+        """
+    )
+    assert {(s, o) for s, _, o, _ in _rows(doc)} == {("Greece", "Turkey"), ("Greece", "Osteria"), ("Turkey", "Osteria")}
