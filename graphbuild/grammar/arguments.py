@@ -18,6 +18,7 @@ from graphbuild.grammar.lexicon import (
     NOT_OWNED,
     OBJECT_CONTROL,
     OWNED_NOUNS,
+    OWNER_PARTICIPLES,
     QUANTITY_HEADS,
     ROLE_PREPS,
     THING_HEADS,
@@ -184,6 +185,8 @@ def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> li
         for child in current.children:
             if child.dep_ in _CLAUSE_DEPS:
                 continue
+            if child.tag_ == "VBN" and child.dep_ == "amod" and not OWNER_PARTICIPLES & {child.lower_, child.lemma_}:
+                continue  # "the Geneva-based agency" is not Geneva; "the US-led force" is the US's
             if child.dep_ in OWNER_DEPS and current.ent_type_ and child.ent_type_:
                 continue  # "leaders of Egypt's Muslim Brotherhood": the Brotherhood, not Egypt
             if child.dep_ == "prep" and (child.lower_ not in preps or (current is not token and child.lower_ != "of")):

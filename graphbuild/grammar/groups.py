@@ -47,6 +47,8 @@ PLACE_PREPS = frozenset({"in", "from", "of"})
 # Modifiers that are part of a group's name.
 NAME_DEPS = frozenset({"amod", "compound", "nmod"})
 _DEFINITE = frozenset({"the", "these", "those"})
+# Prefixes that say which side a group takes: "[pro]-Russia rebels", "[anti]-government".
+SIDE_PREFIXES = frozenset({"pro", "anti"})
 
 
 def forms(token: Token) -> list[str]:
@@ -138,8 +140,19 @@ def _group_span(token: Token, index: ActorIndex, kind: str, definite: bool) -> t
     named = [c for c in token.children if c.dep_ in NAME_DEPS and c.i < token.i and c.i in index.names]
     if kind == ROLE:  # "an American lawyer" is a group; "Cisco's lawyer" is read as Cisco
         named = [c for c in named if is_nationality(index.names[c.i], c)]
+    # "Iran-backed militias", "London-based activists": a name inside a participle before it
+    named += [
+        t
+        for c in token.children
+        if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < token.i
+        for t in c.subtree
+        if t.i < c.i and t.i in index.names
+    ]
     if named:
         start = min(_span_of(index, c.i)[0] for c in named)
+        doc = token.doc
+        while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in SIDE_PREFIXES:
+            start -= 2  # "pro-Russia rebels"
         return start, token.i + 1
     if kind != GROUP:
         return None  # "men", "a lawyer": nobody in particular

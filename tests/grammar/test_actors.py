@@ -261,3 +261,38 @@ def test_names_in_apposition_are_a_list():
         """
     )
     assert {(s, o) for s, _, o, _ in _rows(doc)} == {("Greece", "Turkey"), ("Greece", "Osteria"), ("Turkey", "Osteria")}
+
+
+def test_a_place_a_body_is_based_in_is_not_the_body():
+    # The Geneva-based agency criticized Osteria.
+    doc = doc_from_table(
+        """
+        The        DT   DET   det       4  the O
+        Geneva     NNP  PROPN npadvmod  3  geneva B-GPE
+        -          HYPH PUNCT punct     3  - O
+        based      VBN  VERB  amod      4  base O
+        agency     NN   NOUN  nsubj     5  agency O
+        criticized VBD  VERB  ROOT      5  criticize O
+        Osteria    NNP  PROPN dobj      5  osteria B-GPE
+        .          .    PUNCT punct     5  . O
+        """
+    )
+    assert _rows(doc) == set()
+
+
+def test_a_group_named_by_its_backer():
+    # Osteria-backed militias attacked the Dravia embassy.
+    doc = doc_from_table(
+        """
+        Osteria  NNP  PROPN npadvmod  2  osteria B-GPE
+        -        HYPH PUNCT punct     2  - O
+        backed   VBN  VERB  amod      3  back O
+        militias NNS  NOUN  nsubj     4  militia O
+        attacked VBD  VERB  ROOT      4  attack O
+        the      DT   DET   det       7  the O
+        Dravia   NNP  PROPN compound  7  dravia B-GPE
+        embassy  NN   NOUN  dobj      4  embassy O
+        .        .    PUNCT punct     4  . O
+        """
+    )
+    assert _rows(doc) == {("Osteria-backed militias", "ATTACKS", "Dravia", "verb")}
