@@ -22,7 +22,6 @@ from graphbuild.grammar.lexicon import (
     QUANTITY_HEADS,
     ROLE_PREPS,
     THING_HEADS,
-    country_of,
 )
 from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.syntax import (
@@ -73,7 +72,7 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         for child in token.children:  # "Mark Zuckerberg, Meta's CEO": the company too
             if child.dep_ == "appos" and depth <= MAX_DEPTH:
                 group.extend(m for m in actors(child, index, depth + 1) if m not in group)
-        return [as_state(m, token) for m in group]
+        return [as_state(m, token, index) for m in group]
     direct = index.referents(token)
     if direct:
         return direct
@@ -142,7 +141,7 @@ def _phrase_actors(token: Token, index: ActorIndex, preps: frozenset[str]) -> li
             noun = modified_noun(t)
             if noun is not None and is_nationality(mention, t) and not stands_for_state(noun):
                 continue
-            found.append(as_state(mention, t))
+            found.append(as_state(mention, t, index))
     return found
 
 
@@ -201,12 +200,12 @@ def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> li
     return ordered
 
 
-def as_state(mention: Mention, token: Token) -> Mention:
+def as_state(mention: Mention, token: Token, index: ActorIndex) -> Mention:
     """A nationality adjective on a state's institution, thing or act stands for the state:
     "an Austrian court", "Syrian positions", "Turkish aggression" (``groups.stands_for_state``)."""
     noun = modified_noun(token)
     if mention.label == "NORP" and noun is not None and not mention.surface and stands_for_state(noun):
-        country = country_of(mention.text)
+        country = index.country_of(mention.text)
         if country:
             return replace(mention, text=country, label="GPE")
     return mention
@@ -214,7 +213,7 @@ def as_state(mention: Mention, token: Token) -> Mention:
 
 def modifier_actors(token: Token, index: ActorIndex) -> list[Mention]:
     """The actor a modifier of an event noun names: "Israeli tank shelling" is Israel's."""
-    return [as_state(m, token) for m in index.actors_at(token)]
+    return [as_state(m, token, index) for m in index.actors_at(token)]
 
 
 def children_actors(token: Token, deps: frozenset[str] | set[str], index: ActorIndex) -> list[Mention]:

@@ -17,12 +17,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, NAME_PREFIXES, ORG_HEADS
+from graphbuild.types import Mention
 from graphbuild.vocab import ACTOR_TYPES
 
 if TYPE_CHECKING:
     from graphbuild.grammar.mentions import ActorIndex
 
+# Endings that make a state's name its nationality adjective: "Kenya-n", "Ital(y)-ian",
+# "Marrenland-ic", "Israel-i", "Sudan-ese", "Dan(e)-ish".
+DEMONYM_ENDINGS = ("n", "an", "ian", "ic", "i", "ese", "ish", "ean")
 _LEADING_DROP = {"the", "a", "an", "this", "that", "these", "those"}
+# Words a name never ends with: "[University of Brennik and] Pellion Pharma".
+_TRAILING_DROP = {"and", "or", "of", "the"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # "Long Form (LF)": an acronym defined in the text.
 # "(LF)" after the words it abbreviates; the words are taken from the text before it
@@ -167,7 +173,10 @@ def _trim(span: Span) -> Span | None:
     ):
         start += 1
     while end > start and (
-        span.doc[end - 1].text in _POSSESSIVE or span.doc[end - 1].is_punct or span.doc[end - 1].is_space
+        span.doc[end - 1].text in _POSSESSIVE
+        or span.doc[end - 1].is_punct
+        or span.doc[end - 1].is_space
+        or span.doc[end - 1].lower_ in _TRAILING_DROP
     ):
         end -= 1
     if start >= end:
@@ -239,6 +248,28 @@ def propagate_names(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span
         found.append(Span(doc, start, end, label=best[span.text]))
         taken.update(range(start, end))
     return sorted(found, key=lambda s: s.start)
+
+
+def article_demonyms(mentions: list[Mention]) -> dict[str, str]:
+    """Nationality adjectives the lexicon lacks, tied to a name the article also writes:
+    "Sorenzan" to "Sorenza", "Marrenlandic" to "Marrenland", "Kenyan" to "Kenya". Only a
+    place has such an adjective, whatever type the model gave either word.
+
+    >>> from graphbuild.types import Mention
+    >>> article_demonyms([Mention("Sorenza", "ORG", 0, 7), Mention("Sorenzan", "NORP", 9, 17)])
+    {'Sorenzan': 'Sorenza'}
+    """
+    names = {m.text for m in mentions if " " not in m.text and len(m.text) > 3 and m.label != "PERSON"}
+    found: dict[str, str] = {}
+    for word in sorted(names):
+        if word in DEMONYMS:
+            continue
+        for state in sorted(names):
+            stem = state[:-1] if state[-1] in "aeiouy" else state
+            if word != state and any(word == base + end for base in (state, stem) for end in DEMONYM_ENDINGS):
+                found[word] = state
+                break
+    return found
 
 
 def vote_labels(spans: list[Span]) -> dict[str, str]:

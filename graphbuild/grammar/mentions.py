@@ -10,11 +10,12 @@ to ``Mention`` records; the grammar asks it "which actors does this token name?"
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from graphbuild.grammar.entities import (
+    article_demonyms,
     clean_entities,
     clean_text,
     find_acronyms,
@@ -23,7 +24,7 @@ from graphbuild.grammar.entities import (
     vote_labels,
 )
 from graphbuild.grammar.groups import find_groups
-from graphbuild.grammar.lexicon import NOT_ACTORS
+from graphbuild.grammar.lexicon import NOT_ACTORS, country_of
 from graphbuild.grammar.references import resolve_references
 from graphbuild.types import Mention
 
@@ -39,6 +40,7 @@ class ActorIndex:
     acronyms: dict[str, str] = field(default_factory=dict)  # short -> long form
     generic: set[str] = field(default_factory=set)  # acronyms of common nouns
     alternates: dict[int, list[Mention]] = field(default_factory=dict)  # token i -> next candidates
+    demonyms: dict[str, str] = field(default_factory=dict)  # nationality adjectives the article ties to a state
     # (number of spans it was built from, by mention start, by span start, by span end)
     _lookup: tuple[int, dict, dict, dict] | None = field(default=None, repr=False, compare=False)
 
@@ -92,6 +94,20 @@ class ActorIndex:
             i = where[right.start][1]
         return group
 
+    def country_of(self, adjective: str) -> str | None:
+        """The state a nationality adjective stands for, from the lexicon or the article."""
+        return country_of(adjective) or self.demonyms.get(adjective)
+
+    def relabel(self, text: str, label: str) -> None:
+        """Give every mention of the name ``text`` the entity label ``label``."""
+        for n, (start, end, mention) in enumerate(self.spans):
+            if mention.text == text and mention.label != label:
+                relabelled = replace(mention, label=label)
+                self.spans[n] = (start, end, relabelled)
+                for i in range(start, end):
+                    self.names[i] = relabelled
+        self._lookup = None
+
     def add_span(self, start: int, end: int, mention: Mention) -> None:
         """Name tokens ``start`` to ``end`` ``mention``, in place of the names and references
         inside: "Afghan civilians" takes in "Afghan"."""
@@ -127,6 +143,10 @@ def build_index(doc: Doc) -> ActorIndex:
         for i in range(span.start, span.end):
             index.names[i] = mention
     parenthetical_abbreviations(doc, index)
+    index.demonyms = article_demonyms(index.mentions())
+    for adjective, state in index.demonyms.items():  # "Sorenzan" is a nationality, "Sorenza" a state
+        index.relabel(adjective, "NORP")
+        index.relabel(state, "GPE")
     find_groups(doc, index, definite=False)
     resolve_references(doc, index)
     find_groups(doc, index, definite=True)

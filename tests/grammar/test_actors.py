@@ -296,3 +296,49 @@ def test_a_group_named_by_its_backer():
         """
     )
     assert _rows(doc) == {("Osteria-backed militias", "ATTACKS", "Dravia", "verb")}
+
+
+def test_a_nationality_the_lexicon_lacks_is_tied_to_the_state_the_article_names():
+    # Sorenza protested. Marrenland expelled two Sorenzan diplomats.
+    doc = doc_from_table(
+        """
+        Sorenza    NNP  PROPN nsubj     1  sorenza B-ORG
+        protested  VBD  VERB  ROOT      1  protest O
+        .          .    PUNCT punct     1  . O
+        Marrenland NNP  PROPN nsubj     4  marrenland B-GPE
+        expelled   VBD  VERB  ROOT      4  expel O
+        two        CD   NUM   nummod    7  two O
+        Sorenzan   NNP  PROPN compound  7  sorenzan B-ORG
+        diplomats  NNS  NOUN  dobj      4  diplomat O
+        .          .    PUNCT punct     4  . O
+        """
+    )
+    index = build_index(doc)
+    assert index.demonyms == {"Sorenzan": "Sorenza"}
+    assert {(m.text, m.label) for m in index.mentions()} == {
+        ("Sorenza", "GPE"),
+        ("Marrenland", "GPE"),
+        ("Sorenzan", "NORP"),
+    }
+    assert _rows(doc) == {("Marrenland", "EXPELS", "Sorenza", "verb")}
+
+
+def test_a_name_does_not_end_with_and():
+    # The University of Brennik and Pellion Pharma opened a centre.  (the model's entity
+    # takes in the "and")
+    doc = doc_from_table(
+        """
+        The        DT   DET   det       1  the O
+        University NNP  PROPN nsubj     7  university B-ORG
+        of         IN   ADP   prep      1  of I-ORG
+        Brennik    NNP  PROPN pobj      2  brennik I-ORG
+        and        CC   CCONJ cc        1  and I-ORG
+        Pellion    NNP  PROPN compound  6  pellion B-ORG
+        Pharma     NNP  PROPN conj      1  pharma I-ORG
+        opened     VBD  VERB  ROOT      7  open O
+        a          DT   DET   det       9  a O
+        centre     NN   NOUN  dobj      7  centre O
+        .          .    PUNCT punct     7  . O
+        """
+    )
+    assert [m.text for m in build_index(doc).mentions()] == ["University of Brennik", "Pellion Pharma"]
