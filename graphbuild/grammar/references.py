@@ -3,16 +3,23 @@
 
 Candidates are ranked the way readers resolve them: an actor earlier in the same sentence,
 most recent first; else the subject of the nearest earlier sentence that has a fitting
-actor, then that sentence's other actors.
+actor, then that sentence's other actors. A description refers only where its words match:
+a name's head noun ("the agency"), a description written in apposition ("the Northern
+Front, a rebel group" ... "the rebels"), or, for "the government" and "the country", a state
+written with its government or institutions ("the Greek government", "Osteria's
+president"), never merely the last state named. A description that names its own state
+("the French government") refers to nothing earlier.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from graphbuild.grammar.groups import STATE, agent_kind, forms
 from graphbuild.grammar.lexicon import (
     EVENT_DESCRIPTIONS,
     GOV_DESCRIPTIONS,
@@ -29,6 +36,8 @@ if TYPE_CHECKING:
     from graphbuild.grammar.mentions import ActorIndex
 
 LOOKBACK_SENTS = 3
+# Links through which a noun names whose it is: "the [French] government", "[Osteria]'s".
+_OWN_NAME_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # "the two" points back at the pair the article is about, often many sentences earlier.
 GROUP_LOOKBACK_SENTS = 25
 
@@ -54,6 +63,8 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
             sent_of[token.i] = n
     seen: list[_Seen] = []
     groups: list[tuple[int, bool, list[Mention]]] = []  # (sentence, is subject, members)
+    described: list[tuple[int, Mention]] = []  # (sentence, state written with "government")
+    descriptions: dict[str, set[str]] = {}  # name -> words of a description in apposition
     starts = {start: (end, m) for start, end, m in index.spans}
     for token in doc:
         n = sent_of[token.i]
@@ -61,13 +72,20 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
             end, mention = starts[token.i]
             head = doc[token.i : end].root
             seen.append(_Seen(mention, token.i, n, _is_subject(head)))
+            descriptions.setdefault(mention.text, set()).update(_apposed_words(head, index))
+            state = _state_described(head, mention, index)
+            if state is not None:
+                described.append((n, state))
             group = _group_of(head, end, index) if head.i in index.names else []
             if group:
                 groups.append((n, _is_subject(head), group))
             continue
-        if token.i in index.names:
+        if token.i in index.names or _names_its_own(token, index):
             continue
-        ranked = _candidates(token, seen, groups, n)
+        if token.lower_ in GOV_DESCRIPTIONS and token.pos_ == "NOUN":
+            ranked = _described_state(token, described, n)
+        else:
+            ranked = _candidates(token, seen, groups, n, descriptions)
         if not ranked:
             continue
         as_ref = [
@@ -87,7 +105,61 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
             seen.append(_Seen(ranked[0], token.i, n, _is_subject(token)))
 
 
-def _candidates(token: Token, seen: list[_Seen], groups, n: int) -> list[Mention]:
+def _names_its_own(token: Token, index: ActorIndex) -> bool:
+    """A description that names whose it is refers to nothing earlier: "the French
+    government", "Osteria's government" (arguments reads the name in it)."""
+    if token.lower_ in GROUP_WORDS or token.lower_ in GROUP_NOUNS:
+        return False  # "the Turkish and Greek sides": the pair named before
+    return any(c.dep_ in _OWN_NAME_DEPS and c.i in index.names for c in token.children)
+
+
+def _state_described(head: Token, mention: Mention, index: ActorIndex) -> Mention | None:
+    """The state a name stands for where it is written with its government or another of
+    its institutions: "the [French] government", "[Osteria]'s president", "the government
+    of [Osteria]", "the [Osterian] authorities"."""
+    word = head.head
+    if head.dep_ == "pobj" and word.lower_ == "of":
+        word = word.head
+    elif head.dep_ not in _OWN_NAME_DEPS:
+        return None
+    if word.lower_ not in GOV_DESCRIPTIONS and agent_kind(word) != STATE:
+        return None
+    if mention.label == "GPE":
+        return mention
+    country = index.country_of(mention.text) if mention.label == "NORP" else None
+    return replace(mention, text=country, label="GPE") if country else None
+
+
+def _described_state(token: Token, described: list[tuple[int, Mention]], n: int) -> list[Mention]:
+    """ "the government", "the country": the state last written with such a word, not
+    whichever state was named last ("Dravia's government ... Velmora said ... the government")."""
+    if not _is_definite(token) or any(c.dep_ == "prep" for c in token.children):
+        return []
+    recent = [m for sent, m in described if 0 <= n - sent <= GROUP_LOOKBACK_SENTS]
+    if not recent:
+        return []
+    # the state whose institutions the article names most, the latest of equals
+    counts = Counter(m.text for m in recent)
+    return [max(reversed(recent), key=lambda m: counts[m.text])]
+
+
+def _apposed_words(head: Token, index: ActorIndex) -> set[str]:
+    """The words of a description written in apposition to a name: "the Northern Front, the
+    [rebel] [group] fighting ...", "a [militia] [group], Black Reed, ..."."""
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in index.names]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i not in index.names:
+        nouns.append(head.head)
+    doc = head.doc
+    # set off by a comma, as an apposition is written; the parser finds others in headlines
+    nouns = [n for n in nouns if any(t.text == "," for t in doc[min(n.i, head.i) : max(n.i, head.i)])]
+    words: set[str] = set()
+    for noun in nouns:
+        words.update(forms(noun))
+        words.update(w for c in noun.children if c.dep_ in {"compound", "amod"} for w in forms(c))
+    return words
+
+
+def _candidates(token: Token, seen: list[_Seen], groups, n: int, descriptions: dict[str, set[str]]) -> list[Mention]:
     lower = token.lower_
     pronoun = token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}
     if not (pronoun or lower in GROUP_WORDS or (token.pos_ == "NOUN" and token.n_lefts)):
@@ -113,12 +185,15 @@ def _candidates(token: Token, seen: list[_Seen], groups, n: int) -> list[Mention
                 n,
                 lambda s: lower in {w.lower() for w in s.mention.text.split()[:-1]} - {"of", "the", "and"},
             )
+        if not named:  # "the rebels" after "the Northern Front, the rebel group"
+            words = set(forms(token))
+            named = _ranked(
+                seen, token, n, lambda s: bool(words & descriptions.get(s.mention.text, set())), GROUP_LOOKBACK_SENTS
+            )
         if named:
             return named[:1]
         if lower in ORG_DESCRIPTIONS:
             return _ranked(seen, token, n, lambda s: s.mention.label == "ORG")
-        if lower in GOV_DESCRIPTIONS:
-            return _ranked(seen, token, n, lambda s: s.mention.label == "GPE")
         if lower in EVENT_DESCRIPTIONS:  # "the operation" after "Operation Peace Spring"
             return _ranked(seen, token, n, lambda s: s.mention.label == "EVENT")[:1]
     return []
@@ -151,9 +226,9 @@ def _group_of(token: Token, end: int, index: ActorIndex) -> list[Mention]:
     return []
 
 
-def _ranked(seen: list[_Seen], token: Token, sent: int, ok) -> list[Mention]:
+def _ranked(seen: list[_Seen], token: Token, sent: int, ok, lookback: int = LOOKBACK_SENTS) -> list[Mention]:
     """Distinct fitting candidates, best first (see ``_resolve_references``)."""
-    fitting = [s for s in seen if ok(s) and 0 <= sent - s.sent <= LOOKBACK_SENTS]
+    fitting = [s for s in seen if ok(s) and 0 <= sent - s.sent <= lookback]
     same = [s for s in reversed(fitting) if s.sent == sent]
     earlier = [s for s in reversed(fitting) if s.sent < sent]
     if earlier:

@@ -342,3 +342,79 @@ def test_a_name_does_not_end_with_and():
         """
     )
     assert [m.text for m in build_index(doc).mentions()] == ["University of Brennik", "Pellion Pharma"]
+
+
+def test_the_government_is_the_state_written_with_one():
+    # The Greek government sued Turkey. Velmora criticized Osteria. The government fined Velmora.
+    doc = doc_from_table(
+        """
+        The        DT   DET   det       2  the O
+        Greek      JJ   ADJ   amod      2  greek B-NORP
+        government NN   NOUN  nsubj     3  government O
+        sued       VBD  VERB  ROOT      3  sue O
+        Turkey     NNP  PROPN dobj      3  turkey B-GPE
+        .          .    PUNCT punct     3  . O
+        Velmora    NNP  PROPN nsubj     7  velmora B-ORG
+        criticized VBD  VERB  ROOT      7  criticize O
+        Osteria    NNP  PROPN dobj      7  osteria B-GPE
+        .          .    PUNCT punct     7  . O
+        The        DT   DET   det       11 the O
+        government NN   NOUN  nsubj     12 government O
+        fined      VBD  VERB  ROOT      12 fine O
+        Velmora    NNP  PROPN dobj      12 velmora B-ORG
+        .          .    PUNCT punct     12 . O
+        """
+    )
+    assert _rows(doc) == {
+        ("Greece", "SUES", "Turkey", "verb"),
+        ("Velmora", "CRITICIZES", "Osteria", "verb"),
+        ("Greece", "FINES", "Velmora", "verb"),
+    }
+
+
+def test_a_description_that_names_its_state_refers_to_nothing_earlier():
+    # Germany criticized Osteria. The French government backed Osteria.
+    doc = doc_from_table(
+        """
+        Germany    NNP  PROPN nsubj     1  germany B-GPE
+        criticized VBD  VERB  ROOT      1  criticize O
+        Osteria    NNP  PROPN dobj      1  osteria B-GPE
+        .          .    PUNCT punct     1  . O
+        The        DT   DET   det       6  the O
+        French     JJ   ADJ   amod      6  french B-NORP
+        government NN   NOUN  nsubj     7  government O
+        backed     VBD  VERB  ROOT      7  back O
+        Osteria    NNP  PROPN dobj      7  osteria B-GPE
+        .          .    PUNCT punct     7  . O
+        """
+    )
+    assert ("France", "SUPPORTS", "Osteria", "verb") in _rows(doc)
+    assert ("Germany", "SUPPORTS", "Osteria", "verb") not in _rows(doc)
+
+
+def test_the_rebels_are_the_group_described_as_rebels():
+    # The Northern Front, a rebel group, attacked Osteria. Velmora criticized the rebels.
+    doc = doc_from_table(
+        """
+        The        DT   DET   det       2  the B-ORG
+        Northern   NNP  PROPN compound  2  northern I-ORG
+        Front      NNP  PROPN nsubj     8  front I-ORG
+        ,          ,    PUNCT punct     2  , O
+        a          DT   DET   det       6  a O
+        rebel      NN   NOUN  compound  6  rebel O
+        group      NN   NOUN  appos     2  group O
+        ,          ,    PUNCT punct     2  , O
+        attacked   VBD  VERB  ROOT      8  attack O
+        Osteria    NNP  PROPN dobj      8  osteria B-GPE
+        .          .    PUNCT punct     8  . O
+        Velmora    NNP  PROPN nsubj     12 velmora B-GPE
+        criticized VBD  VERB  ROOT      12 criticize O
+        the        DT   DET   det       14 the O
+        rebels     NNS  NOUN  dobj      12 rebel O
+        .          .    PUNCT punct     12 . O
+        """
+    )
+    assert _rows(doc) == {
+        ("Northern Front", "ATTACKS", "Osteria", "verb"),
+        ("Velmora", "CRITICIZES", "Northern Front", "verb"),
+    }
