@@ -273,7 +273,7 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
                 return Clause(actors(token.head, index), chain, chained=True)
             break
         if _for_gerund(token):
-            # "jailed a student for helping militants", "praised X for acting": the object
+            # "jailed a student for helping militants", "accused X of arming": the object
             # does it, whether or not it names an actor
             above = token.head.head
             return Clause(children_actors(above, {"dobj"}, index), [*chain, above], chained=True)
@@ -287,12 +287,13 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
 
 
 def _for_gerund(token: Token) -> bool:
-    """Is ``token`` a gerund after "for" on a verb with an object ("fined X for [violating]")?"""
+    """Is ``token`` a gerund after "for" or "of" on a verb with an object ("fined X for
+    [violating]", "accused X of [arming]")?"""
     prep = token.head
     return (
         token.dep_ == "pcomp"
         and token.tag_ == "VBG"
-        and prep.lower_ == "for"
+        and prep.lower_ in {"for", "of"}
         and prep.head.pos_ in {"VERB", "AUX"}
         and bool(children(prep.head, {"dobj"}))
     )

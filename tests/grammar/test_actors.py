@@ -418,3 +418,21 @@ def test_the_rebels_are_the_group_described_as_rebels():
         ("Northern Front", "ATTACKS", "Osteria", "verb"),
         ("Velmora", "CRITICIZES", "Northern Front", "verb"),
     }
+
+
+def test_the_accused_does_what_it_is_accused_of():
+    # Osteria accused Dravia of arming the rebels.
+    doc = doc_from_table(
+        """
+        Osteria NNP  PROPN nsubj     1  osteria B-GPE
+        accused VBD  VERB  ROOT      1  accuse O
+        Dravia  NNP  PROPN dobj      1  dravia B-GPE
+        of      IN   ADP   prep      1  of O
+        arming  VBG  VERB  pcomp     3  arm O
+        the     DT   DET   det       6  the O
+        rebels  NNS  NOUN  dobj      4  rebel O
+        .       .    PUNCT punct     1  . O
+        """
+    )
+    assert ("Osteria", "AIDS", "rebels", "verb") not in _rows(doc)
+    assert ("Osteria", "ACCUSES", "Dravia", "verb") in _rows(doc)
