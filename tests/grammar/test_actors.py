@@ -436,3 +436,19 @@ def test_the_accused_does_what_it_is_accused_of():
     )
     assert ("Osteria", "AIDS", "rebels", "verb") not in _rows(doc)
     assert ("Osteria", "ACCUSES", "Dravia", "verb") in _rows(doc)
+
+
+def test_the_state_of_a_place_is_that_state():
+    # Velmora sued the state of Osteria.
+    doc = doc_from_table(
+        """
+        Velmora NNP  PROPN nsubj     1  velmora B-GPE
+        sued    VBD  VERB  ROOT      1  sue O
+        the     DT   DET   det       3  the O
+        state   NN   NOUN  dobj      1  state O
+        of      IN   ADP   prep      3  of O
+        Osteria NNP  PROPN pobj      4  osteria B-GPE
+        .       .    PUNCT punct     1  . O
+        """
+    )
+    assert _rows(doc) == {("Velmora", "SUES", "Osteria", "verb")}
