@@ -92,6 +92,11 @@ def test_line_breaks_end_sentences(nlp):
     ]
 
 
+def test_a_dateline_ends_before_the_first_sentence(nlp):
+    doc = nlp("BRENNIK, Osteria - The Coastal Union sued Kestrel Motors on Monday.")
+    assert [s.text.strip() for s in doc.sents][-1] == "The Coastal Union sued Kestrel Motors on Monday."
+
+
 def test_unknown_model_names_the_fix():
     with pytest.raises(ModelNotFoundError, match=r"Can't load spaCy model 'nope_model'.*pip install"):
         load_pipeline("nope_model")

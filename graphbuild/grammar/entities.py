@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, NAME_PREFIXES, ORG_HEADS
+from graphbuild.nlp import DATELINE_RE
 from graphbuild.types import Mention
 from graphbuild.vocab import ACTOR_TYPES
 
@@ -82,9 +83,14 @@ def find_acronyms(doc: Doc, index: ActorIndex) -> None:
 def clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
     """Actor-typed entities with determiners and possessives trimmed, "A and B" split."""
     out: list[Span] = []
+    datelines = dateline_chars(doc)
     for ent in doc.ents:
         if ent.label_ not in ACTOR_TYPES:
             continue
+        for _start, end in datelines:  # "[Velmora - Osteria] and Dravia signed": from "Osteria"
+            if ent.start_char < end < ent.end_char:
+                after = [t for t in ent if t.idx >= end]
+                ent = Span(doc, after[0].i, ent.end, label=ent.label_) if after else ent
         inside_long_form = any(ent.text in long or long in ent.text for long in index.acronyms.values())
         for part in [ent] if inside_long_form else _split_coordination(ent):
             trimmed = _trim(part)
@@ -104,6 +110,16 @@ def clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
                 out.append(Span(doc, span.start, span.end, label=label))
                 taken.update(range(span.start, span.end))
     return sorted(out, key=lambda s: s.start)
+
+
+def dateline_chars(doc: Doc) -> list[tuple[int, int]]:
+    """Where the text's datelines are: the place a report was filed names no actor.
+
+    >>> from spacy.lang.en import English
+    >>> dateline_chars(English()("BRENNIK, Osteria - Corvane sued Halvren."))
+    [(0, 19)]
+    """
+    return [(m.start(), m.end()) for m in DATELINE_RE.finditer(doc.text)]
 
 
 def _is_name(span: Span) -> bool:
@@ -252,12 +268,13 @@ def propagate_names(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span
 
 def article_demonyms(mentions: list[Mention]) -> dict[str, str]:
     """Nationality adjectives the lexicon lacks, tied to a name the article also writes:
-    "Sorenzan" to "Sorenza", "Marrenlandic" to "Marrenland", "Kenyan" to "Kenya". Only a
-    place has such an adjective, whatever type the model gave either word.
+        "Sorenzan" to "Sorenza", "Marrenlandic" to "Marrenland", "Kenyan" to "Kenya". Only a
+        place has such an adjective, whatever type the model gave either word.
 
-    >>> from graphbuild.types import Mention
-    >>> article_demonyms([Mention("Sorenza", "ORG", 0, 7), Mention("Sorenzan", "NORP", 9, 17)])
-    {'Sorenzan': 'Sorenza'}
+        >>> from graphbuild.nlp import DATELINE_RE
+    from graphbuild.types import Mention
+        >>> article_demonyms([Mention("Sorenza", "ORG", 0, 7), Mention("Sorenzan", "NORP", 9, 17)])
+        {'Sorenzan': 'Sorenza'}
     """
     names = {m.text for m in mentions if " " not in m.text and len(m.text) > 3 and m.label != "PERSON"}
     found: dict[str, str] = {}

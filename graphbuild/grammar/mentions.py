@@ -18,6 +18,7 @@ from graphbuild.grammar.entities import (
     article_demonyms,
     clean_entities,
     clean_text,
+    dateline_chars,
     find_acronyms,
     parenthetical_abbreviations,
     propagate_names,
@@ -133,11 +134,14 @@ def build_index(doc: Doc) -> ActorIndex:
     spans = clean_entities(doc, index)
     spans = propagate_names(doc, spans, index)
     labels = vote_labels(spans)
+    datelines = dateline_chars(doc)
     for span in spans:
         text = clean_text(span)
         label = labels.get(text, span.label_)
         if text.lower() in NOT_ACTORS or text in index.generic:
             continue
+        if any(start <= span.start_char < end for start, end in datelines):
+            continue  # "BRENNIK, Osteria - ...": where the report was filed
         mention = Mention(text=text, label=label, start=span.start_char, end=span.end_char)
         index.spans.append((span.start, span.end, mention))
         for i in range(span.start, span.end):

@@ -30,6 +30,7 @@ from graphbuild.grammar.lexicon import (
     PLURAL_PRONOUNS,
     SINGULAR_PRONOUNS,
 )
+from graphbuild.nlp import DATELINE_RE
 from graphbuild.types import Mention
 
 if TYPE_CHECKING:
@@ -58,9 +59,13 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
     fitting actor, then that sentence's other actors.
     """
     sent_of = {}
-    for n, sent in enumerate(doc.sents):
+    n = 0
+    for sent in doc.sents:
         for token in sent:
             sent_of[token.i] = n
+        dateline = DATELINE_RE.match(sent.text_with_ws + " ")
+        if dateline is None or dateline.end() < len(sent.text.rstrip()):
+            n += 1  # a dateline counts with the sentence it heads
     seen: list[_Seen] = []
     groups: list[tuple[int, bool, list[Mention]]] = []  # (sentence, is subject, members)
     described: list[tuple[int, Mention]] = []  # (sentence, state written with "government")

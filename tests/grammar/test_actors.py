@@ -452,3 +452,23 @@ def test_the_state_of_a_place_is_that_state():
         """
     )
     assert _rows(doc) == {("Velmora", "SUES", "Osteria", "verb")}
+
+
+def test_a_dateline_names_no_actor():
+    # BRENNIK, Osteria – Velmora sued Kestrel Motors.  (parsed as one sentence, as the model
+    # does without the pipeline's dateline boundary)
+    doc = doc_from_table(
+        """
+        BRENNIK NNP  PROPN ROOT      0  brennik B-ORG
+        ,       ,    PUNCT punct     0  , O
+        Osteria NNP  PROPN nsubj     5  osteria B-GPE
+        –       :    PUNCT punct     2  – O
+        Velmora NNP  PROPN appos     2  velmora B-GPE
+        sued    VBD  VERB  ROOT      5  sue O
+        Kestrel NNP  PROPN compound  7  kestrel B-ORG
+        Motors  NNPS PROPN dobj      5  motors I-ORG
+        .       .    PUNCT punct     5  . O
+        """
+    )
+    assert [m.text for m in build_index(doc).mentions()] == ["Velmora", "Kestrel Motors"]
+    assert ("Osteria", "SUES", "Kestrel Motors", "verb") not in _rows(doc)
