@@ -258,8 +258,8 @@ def propagate_names(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span
             start > 0
             and doc[start - 1].is_title
             and doc[start - 1].pos_ == "PROPN"
-            and not doc[start - 1].is_sent_start
-        ):
+            and (not doc[start - 1].is_sent_start or doc[start - 1].dep_ == "compound")
+        ):  # "Transparency Velmora" at a sentence's start is a name of its own too
             continue
         found.append(Span(doc, start, end, label=best[span.text]))
         taken.update(range(start, end))

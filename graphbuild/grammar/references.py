@@ -90,7 +90,7 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
         if token.lower_ in GOV_DESCRIPTIONS and token.pos_ == "NOUN":
             ranked = _described_state(token, described, n)
         else:
-            ranked = _candidates(token, seen, groups, n, descriptions)
+            ranked = _candidates(token, seen, groups, n, descriptions, index.acronyms)
         if not ranked:
             continue
         as_ref = [
@@ -164,7 +164,9 @@ def _apposed_words(head: Token, index: ActorIndex) -> set[str]:
     return words
 
 
-def _candidates(token: Token, seen: list[_Seen], groups, n: int, descriptions: dict[str, set[str]]) -> list[Mention]:
+def _candidates(
+    token: Token, seen: list[_Seen], groups, n: int, descriptions: dict[str, set[str]], acronyms: dict[str, str]
+) -> list[Mention]:
     lower = token.lower_
     pronoun = token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}
     if not (pronoun or lower in GROUP_WORDS or (token.pos_ == "NOUN" and token.n_lefts)):
@@ -182,7 +184,10 @@ def _candidates(token: Token, seen: list[_Seen], groups, n: int, descriptions: d
         return _last_group(groups, n, lookback=GROUP_LOOKBACK_SENTS)
     if token.pos_ == "NOUN" and _is_definite(token) and not any(c.dep_ == "prep" for c in token.children):
         # "the agency" after "the Consumer Markets Agency": the name's own head noun
-        named = _ranked(seen, token, n, lambda s: s.mention.text.split()[-1].lower() == lower)
+        # (or of the long form of its acronym: "the agency" after "the VSA")
+        named = _ranked(
+            seen, token, n, lambda s: acronyms.get(s.mention.text, s.mention.text).split()[-1].lower() == lower
+        )
         if not named:  # "the court" after "the European Court of Justice"
             named = _ranked(
                 seen,

@@ -472,3 +472,21 @@ def test_a_dateline_names_no_actor():
     )
     assert [m.text for m in build_index(doc).mentions()] == ["Velmora", "Kestrel Motors"]
     assert ("Osteria", "SUES", "Kestrel Motors", "verb") not in _rows(doc)
+
+
+def test_a_name_inside_a_longer_name_at_a_sentences_start_is_not_that_name():
+    # Velmora fined Kestrel. Transparency Velmora praised Kestrel.
+    doc = doc_from_table(
+        """
+        Velmora      NNP  PROPN nsubj     1  velmora B-GPE
+        fined        VBD  VERB  ROOT      1  fine O
+        Kestrel      NNP  PROPN dobj      1  kestrel B-ORG
+        .            .    PUNCT punct     1  . O
+        Transparency NNP  PROPN compound  5  transparency O
+        Velmora      NNP  PROPN nsubj     6  velmora O
+        praised      VBD  VERB  ROOT      6  praise O
+        Kestrel      NNP  PROPN dobj      6  kestrel O
+        .            .    PUNCT punct     6  . O
+        """
+    )
+    assert ("Velmora", "SUPPORTS", "Kestrel", "verb") not in _rows(doc)
