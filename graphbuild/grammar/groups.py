@@ -69,7 +69,7 @@ def agent_kind(token: Token) -> str | None:
     ``group``, ``people``, or None."""
     words = forms(token)
     if any(w in NOT_OWNED for w in words[:2]):
-        return None
+        return PEOPLE  # "Kestrel dealers", "Facebook users": a group only with a name
     first = words[:2]  # the listed word as written wins over a singular guessed from it
     for candidates in (first, words):
         if any(w in PRIVATE_ROLES for w in candidates):

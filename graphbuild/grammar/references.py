@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.grammar.groups import STATE, agent_kind, forms
 from graphbuild.grammar.lexicon import (
+    BUSINESS_DESCRIPTIONS,
     EVENT_DESCRIPTIONS,
     GOV_DESCRIPTIONS,
     GROUP_NOUNS,
@@ -28,6 +29,7 @@ from graphbuild.grammar.lexicon import (
     ORG_DESCRIPTIONS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    PUBLIC_HEADS,
     SINGULAR_PRONOUNS,
 )
 from graphbuild.nlp import DATELINE_RE
@@ -108,14 +110,21 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
             index.refs[token.i] = as_ref
         if len(index.refs[token.i]) == 1:  # a resolved description can itself be referred to
             seen.append(_Seen(ranked[0], token.i, n, _is_subject(token)))
+            if token.pos_ == "NOUN":  # and describes its referent: "the carmaker" is Kestrel's
+                descriptions.setdefault(ranked[0].text, set()).update(forms(token))
 
 
 def _names_its_own(token: Token, index: ActorIndex) -> bool:
-    """A description that names whose it is refers to nothing earlier: "the French
-    government", "Osteria's government" (arguments reads the name in it)."""
+    """A description that names whose or who it is refers to nothing earlier: "the French
+    government", "Osteria's government", "the truck maker Hallberg" (arguments reads the
+    name in it)."""
     if token.lower_ in GROUP_WORDS or token.lower_ in GROUP_NOUNS:
         return False  # "the Turkish and Greek sides": the pair named before
-    return any(c.dep_ in _OWN_NAME_DEPS and c.i in index.names for c in token.children)
+    if token.pos_ != "NOUN":
+        return False
+    if (token.dep_ in {"compound", "appos"} and token.head.i in index.names) or token.i + 1 in index.names:
+        return True  # "the environmental group Green Watch": the name written next is who it is
+    return any(c.dep_ in _OWN_NAME_DEPS | {"appos"} and c.i in index.names for c in token.children)
 
 
 def _state_described(head: Token, mention: Mention, index: ActorIndex) -> Mention | None:
@@ -202,6 +211,16 @@ def _candidates(
             )
         if named:
             return named[:1]
+        if lower in BUSINESS_DESCRIPTIONS:  # "the carmaker": a business, not the agency
+            return _ranked(
+                seen,
+                token,
+                n,
+                lambda s: (
+                    s.mention.label == "ORG"
+                    and acronyms.get(s.mention.text, s.mention.text).split()[-1].lower() not in PUBLIC_HEADS
+                ),
+            )
         if lower in ORG_DESCRIPTIONS:
             return _ranked(seen, token, n, lambda s: s.mention.label == "ORG")
         if lower in EVENT_DESCRIPTIONS:  # "the operation" after "Operation Peace Spring"

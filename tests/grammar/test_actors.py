@@ -490,3 +490,49 @@ def test_a_name_inside_a_longer_name_at_a_sentences_start_is_not_that_name():
         """
     )
     assert ("Velmora", "SUPPORTS", "Kestrel", "verb") not in _rows(doc)
+
+
+def test_a_business_description_refers_to_no_public_body():
+    # The Road Safety Agency fined Kestrel Motors. The carmaker blamed Verano Components.
+    doc = doc_from_table(
+        """
+        The        DT   DET   det       3  the B-ORG
+        Road       NNP  PROPN compound  2  road I-ORG
+        Safety     NNP  PROPN compound  3  safety I-ORG
+        Agency     NNP  PROPN nsubj     4  agency I-ORG
+        fined      VBD  VERB  ROOT      4  fine O
+        Kestrel    NNP  PROPN compound  6  kestrel B-ORG
+        Motors     NNPS PROPN dobj      4  motors I-ORG
+        .          .    PUNCT punct     4  . O
+        The        DT   DET   det       9  the O
+        carmaker   NN   NOUN  nsubj     10 carmaker O
+        blamed     VBD  VERB  ROOT      10 blame O
+        Verano     NNP  PROPN compound  12 verano B-ORG
+        Components NNP  PROPN dobj      10 components I-ORG
+        .          .    PUNCT punct     10 . O
+        """
+    )
+    assert _rows(doc) == {
+        ("Road Safety Agency", "FINES", "Kestrel Motors", "verb"),
+        ("Kestrel Motors", "ACCUSES", "Verano Components", "verb"),
+    }
+
+
+def test_a_description_written_before_a_name_is_that_name():
+    # The environmental group Green Watch criticised Velmora.  (two subjects in the parse)
+    doc = doc_from_table(
+        """
+        Halcyon       NNP  PROPN nsubj     1  halcyon B-ORG
+        protested     VBD  VERB  ROOT      1  protest O
+        .             .    PUNCT punct     1  . O
+        The           DT   DET   det       5  the O
+        environmental JJ   ADJ   amod      5  environmental O
+        group         NN   NOUN  nsubj     8  group O
+        Green         NNP  PROPN compound  7  green B-ORG
+        Watch         NNP  PROPN nsubj     8  watch I-ORG
+        criticised    VBD  VERB  ROOT      8  criticise O
+        Velmora       NNP  PROPN dobj      8  velmora B-GPE
+        .             .    PUNCT punct     8  . O
+        """
+    )
+    assert _rows(doc) == {("Green Watch", "CRITICIZES", "Velmora", "verb")}
