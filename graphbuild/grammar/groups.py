@@ -27,6 +27,7 @@ from graphbuild.grammar.lexicon import (
     DEMONYMS,
     GROUP_AGENTS,
     GROUP_HEADS,
+    GROUP_NOUNS,
     NOT_OWNED,
     PEOPLE_AGENTS,
     PRIVATE_ROLES,
@@ -169,11 +170,13 @@ def _group_span(token: Token, index: ActorIndex, kind: str, definite: bool) -> t
 
 
 def _left_edge(token: Token) -> int:
-    """The first of the compound nouns and numbers written before the head: "[student]
-    protesters", "[twelve] states"."""
+    """The first of the compound nouns written before the head, and the number of states or
+    parties, which says which group it is: "[student] protesters", "[twelve] states"; but
+    "twelve civilians" are civilians."""
+    counted = any(w in GROUP_NOUNS for w in forms(token))
     start = token.i
     for child in sorted(token.children, key=lambda t: -t.i):
-        if child.i == start - 1 and (child.dep_ == "compound" or child.dep_ == "nummod"):
+        if child.i == start - 1 and (child.dep_ == "compound" or (child.dep_ == "nummod" and counted)):
             start = child.i
     return start
 

@@ -536,3 +536,22 @@ def test_a_description_written_before_a_name_is_that_name():
         """
     )
     assert _rows(doc) == {("Green Watch", "CRITICIZES", "Velmora", "verb")}
+
+
+def test_a_count_names_a_group_of_states_only():
+    # Twelve states sued Kestrel.  /  Osteria killed twelve civilians.
+    doc = doc_from_table(
+        """
+        Twelve    CD   NUM   nummod    1  twelve O
+        states    NNS  NOUN  nsubj     2  state O
+        sued      VBD  VERB  ROOT      2  sue O
+        Kestrel   NNP  PROPN dobj      2  kestrel B-ORG
+        .         .    PUNCT punct     2  . O
+        Osteria   NNP  PROPN nsubj     6  osteria B-GPE
+        killed    VBD  VERB  ROOT      6  kill O
+        twelve    CD   NUM   nummod    8  twelve O
+        civilians NNS  NOUN  dobj      6  civilian O
+        .         .    PUNCT punct     6  . O
+        """
+    )
+    assert _rows(doc) == {("Twelve states", "SUES", "Kestrel", "verb"), ("Osteria", "ATTACKS", "civilians", "verb")}
