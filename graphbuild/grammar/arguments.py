@@ -188,7 +188,10 @@ def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> li
                 continue  # "the Geneva-based agency" is not Geneva; "the US-led force" is the US's
             if child.dep_ in OWNER_DEPS and current.ent_type_ and child.ent_type_:
                 continue  # "leaders of Egypt's Muslim Brotherhood": the Brotherhood, not Egypt
-            if child.dep_ == "prep" and (child.lower_ not in preps or (current is not token and child.lower_ != "of")):
+            # a preposition of the head, or of an adjective written after it ("attorneys
+            # general [from] Ohio"); below, only "of"
+            own = current is token or (current.dep_ == "amod" and current.i > token.i and current.head == token)
+            if child.dep_ == "prep" and (child.lower_ not in preps or (not own and child.lower_ != "of")):
                 continue
             stack.append(child)
     seen: set[int] = set()

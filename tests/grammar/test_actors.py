@@ -555,3 +555,22 @@ def test_a_count_names_a_group_of_states_only():
         """
     )
     assert _rows(doc) == {("Twelve states", "SUES", "Kestrel", "verb"), ("Osteria", "ATTACKS", "civilians", "verb")}
+
+
+def test_officials_from_states_stand_for_those_states():
+    # Attorneys general from Ohio and Texas sued Kestrel Motors.
+    doc = doc_from_table(
+        """
+        Attorneys NNS  NOUN  nsubj     6  attorney O
+        general   JJ   ADJ   amod      0  general O
+        from      IN   ADP   prep      1  from O
+        Ohio      NNP  PROPN pobj      2  ohio B-GPE
+        and       CC   CCONJ cc        3  and O
+        Texas     NNP  PROPN conj      3  texas B-GPE
+        sued      VBD  VERB  ROOT      6  sue O
+        Kestrel   NNP  PROPN compound  8  kestrel B-ORG
+        Motors    NNPS PROPN dobj      6  motors I-ORG
+        .         .    PUNCT punct     6  . O
+        """
+    )
+    assert _rows(doc) == {("Ohio", "SUES", "Kestrel Motors", "verb"), ("Texas", "SUES", "Kestrel Motors", "verb")}
