@@ -59,8 +59,15 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     starts = {token.idx: token for token in doc}
     for match in DATELINE_RE.finditer(doc.text):
         after = starts.get(match.end())
-        if after is not None and after.i > 0:
-            after.is_sent_start = True
+        if after is None or after.i == 0:
+            continue
+        after.is_sent_start = True
+        # the dateline is one sentence, and the next two words begin the next one
+        for token in doc[after.i + 1 : after.i + 3]:
+            token.is_sent_start = False
+        for token in doc[: after.i]:
+            if token.idx > match.start():
+                token.is_sent_start = False
     return doc
 
 

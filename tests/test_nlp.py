@@ -93,8 +93,12 @@ def test_line_breaks_end_sentences(nlp):
 
 
 def test_a_dateline_ends_before_the_first_sentence(nlp):
-    doc = nlp("BRENNIK, Osteria - The Coastal Union sued Kestrel Motors on Monday.")
-    assert [s.text.strip() for s in doc.sents][-1] == "The Coastal Union sued Kestrel Motors on Monday."
+    doc = nlp("Union sues carmaker\n\nBRENNIK, Osteria - Kestrel Motors was sued by the Coastal Union on Monday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Union sues carmaker",
+        "BRENNIK, Osteria -",
+        "Kestrel Motors was sued by the Coastal Union on Monday.",
+    ]
 
 
 def test_unknown_model_names_the_fix():
