@@ -127,8 +127,9 @@ def same_participant(sent: Span, a: Mention, b: Mention) -> bool:
 
 def fits(relation: str, subject: Mention, target: Mention) -> bool:
     """Can these arguments stand in the relation? A law, rule or plan never acts, and is a
-    target only of criticism, opposition or support (the annotation rules' reading)."""
-    return subject.label != THING_LABEL and (target.label != THING_LABEL or relation in THING_RELATIONS)
+    target only of criticism, opposition or support (the annotation rules' reading); an
+    event ("the Gulf war", "Operation Peace Spring") is never the one who acts either."""
+    return subject.label not in {THING_LABEL, "EVENT"} and (target.label != THING_LABEL or relation in THING_RELATIONS)
 
 
 def _phrase_actors(token: Token, index: ActorIndex, preps: frozenset[str]) -> list[Mention]:

@@ -574,3 +574,18 @@ def test_officials_from_states_stand_for_those_states():
         """
     )
     assert _rows(doc) == {("Ohio", "SUES", "Kestrel Motors", "verb"), ("Texas", "SUES", "Kestrel Motors", "verb")}
+
+
+def test_an_event_never_acts():
+    # Operation Iron Gate attacked Germany.
+    doc = doc_from_table(
+        """
+        Operation NNP  PROPN compound  2  operation B-EVENT
+        Iron      NNP  PROPN compound  2  iron I-EVENT
+        Gate      NNP  PROPN nsubj     3  gate I-EVENT
+        attacked  VBD  VERB  ROOT      3  attack O
+        Germany   NNP  PROPN dobj      3  germany B-GPE
+        .         .    PUNCT punct     3  . O
+        """
+    )
+    assert _rows(doc) == set()
