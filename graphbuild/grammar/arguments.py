@@ -76,7 +76,7 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     direct = index.referents(token)
     if direct:
         return direct
-    if depth > MAX_DEPTH:
+    if depth > MAX_DEPTH or _describes_next_name(token, index):
         return []
     lemma = token_lemma(token).lower()
     if lemma in NOT_OWNED:
@@ -130,6 +130,18 @@ def fits(relation: str, subject: Mention, target: Mention) -> bool:
     target only of criticism, opposition or support (the annotation rules' reading); an
     event ("the Gulf war", "Operation Peace Spring") is never the one who acts either."""
     return subject.label not in {THING_LABEL, "EVENT"} and (target.label != THING_LABEL or relation in THING_RELATIONS)
+
+
+def _describes_next_name(token: Token, index: ActorIndex) -> bool:
+    """ "the Velmoran supplier Pellmar Energy", parsed as two subjects: the noun describes the
+    name written right after it, which the parser made its sibling."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.i + 1 >= len(doc) or index.named(doc[token.i + 1]) is None:
+        return False
+    name = doc[token.i + 1]
+    while name.head != name and name.dep_ == "compound":
+        name = name.head
+    return name.head == token.head and name.dep_ == token.dep_
 
 
 def _phrase_actors(token: Token, index: ActorIndex, preps: frozenset[str]) -> list[Mention]:

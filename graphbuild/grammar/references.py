@@ -105,7 +105,8 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
             or (token.pos_ == "NOUN" and len(ranked) > 1 and token.lower_ not in GROUP_NOUNS)
         ):
             index.refs[token.i] = as_ref[:1]
-            index.alternates[token.i] = as_ref[1:]
+            if token.tag_ != "PRP$":  # "signed its ceasefire": its own, no one else's
+                index.alternates[token.i] = as_ref[1:]
         else:
             index.refs[token.i] = as_ref
         if len(index.refs[token.i]) == 1:  # a resolved description can itself be referred to

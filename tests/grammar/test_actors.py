@@ -589,3 +589,42 @@ def test_an_event_never_acts():
         """
     )
     assert _rows(doc) == set()
+
+
+def test_a_possessive_pronoun_is_the_subjects_own():
+    # Marrenland and Dravia met. Dravia signed its border treaty.
+    doc = doc_from_table(
+        """
+        Marrenland NNP  PROPN nsubj     3  marrenland B-GPE
+        and        CC   CCONJ cc        0  and O
+        Dravia     NNP  PROPN conj      0  dravia B-GPE
+        met        VBD  VERB  ROOT      3  meet O
+        .          .    PUNCT punct     3  . O
+        Dravia     NNP  PROPN nsubj     6  dravia B-GPE
+        signed     VBD  VERB  ROOT      6  sign O
+        its        PRP$ PRON  poss      9  its O
+        border     NN   NOUN  compound  9  border O
+        treaty     NN   NOUN  dobj      6  treaty O
+        .          .    PUNCT punct     6  . O
+        """
+    )
+    assert ("Dravia", "SIGNS_DEAL_WITH", "Marrenland", "verb") not in _rows(doc)
+
+
+def test_a_noun_before_a_name_it_describes_is_no_second_subject():
+    # The Velmoran supplier Pellmar Energy agreed to send gas to Portvale Power.
+    doc = doc_from_table(
+        """
+        The      DT   DET   det       2  the O
+        Velmoran NNP  PROPN compound  2  velmoran B-ORG
+        supplier NN   NOUN  nsubj     5  supplier O
+        Pellmar  NNP  PROPN compound  4  pellmar B-ORG
+        Energy   NNP  PROPN nsubj     5  energy I-ORG
+        agreed   VBD  VERB  ROOT      5  agree O
+        to       TO   PART  aux       7  to O
+        send     VB   VERB  xcomp     5  send O
+        gas      NN   NOUN  dobj      7  gas O
+        .        .    PUNCT punct     5  . O
+        """
+    )
+    assert _rows(doc) == set()
