@@ -334,6 +334,8 @@ def _governor(token: Token) -> Token | None:
 def left_group(verb: Token, index: ActorIndex) -> list[Mention]:
     """Actors written right before a verb the parse left without a subject ("Meta and
     Spotify criticize ...", where the model read "Spotify" as a verb)."""
+    if any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" for c in verb.children):
+        return []  # "Farm groups in Velmora have rallied": a subject that names no actor
     doc, start = verb.doc, verb.sent.start
     i = verb.i - 1
     while i >= start and (doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"} or doc[i].pos_ in {"AUX", "PART", "ADV"}):

@@ -187,7 +187,12 @@ def _candidates(
         if lower in PERSON_PRONOUNS:
             return _ranked(seen, token, n, lambda s: s.mention.label == "PERSON")
         if lower in PLURAL_PRONOUNS:
-            return _last_group(groups, n) or _ranked(seen, token, n, lambda s: s.mention.label == "NORP")[:1]
+            # or the last people named by their nationality ("the Kurds"), not an adjective
+            # ("Dravian grain") nor a group inside the pronoun's own phrase
+            return (
+                _last_group(groups, n)
+                or _ranked(seen, token, n, lambda s: s.mention.label == "NORP" and token.doc[s.token].pos_ != "ADJ")[:1]
+            )
     if lower in GROUP_WORDS and _is_nominal(token):
         return _last_group(groups, n, lookback=GROUP_LOOKBACK_SENTS)
     if lower in GROUP_NOUNS and _has_det(token, {"both", "these", "the", "two"}):

@@ -628,3 +628,30 @@ def test_a_noun_before_a_name_it_describes_is_no_second_subject():
         """
     )
     assert _rows(doc) == set()
+
+
+def test_a_subject_that_names_no_actor_is_not_replaced_by_a_name_before_the_verb():
+    # Dravian grain flooded the market. Farm groups in Velmora have rallied behind their
+    # government.  (neither Velmora nor "Dravian" rallies; "their" is not a nationality)
+    doc = doc_from_table(
+        """
+        Dravian    JJ   ADJ   amod      1  dravian B-NORP
+        grain      NN   NOUN  nsubj     2  grain O
+        flooded    VBD  VERB  ROOT      2  flood O
+        the        DT   DET   det       4  the O
+        market     NN   NOUN  dobj      2  market O
+        .          .    PUNCT punct     2  . O
+        Farm       NN   NOUN  compound  7  farm O
+        groups     NNS  NOUN  nsubj     11 group O
+        in         IN   ADP   prep      7  in O
+        Velmora    NNP  PROPN pobj      8  velmora B-GPE
+        have       VBP  AUX   aux       11 have O
+        rallied    VBN  VERB  ROOT      11 rally O
+        behind     IN   ADP   prep      11 behind O
+        their      PRP$ PRON  poss      14 their O
+        government NN   NOUN  pobj      12 government O
+        .          .    PUNCT punct     11 . O
+        """
+    )
+    assert _rows(doc) == set()
+    assert build_index(doc).referents(doc[13]) == []
