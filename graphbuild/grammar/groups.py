@@ -196,4 +196,8 @@ def _is_definite(token: Token) -> bool:
 def _add(index: ActorIndex, start: int, end: int) -> None:
     span = index.doc[start:end]
     text = " ".join(span.text.split())
+    if start not in index.names and not span[0].is_upper:
+        # a common noun is capitalised only by where it stands: "Protesters marched" and
+        # "police charged the protesters" name one group
+        text = text[:1].lower() + text[1:]
     index.add_span(start, end, Mention(text=text, label=GROUP_LABEL, start=span.start_char, end=span.end_char))

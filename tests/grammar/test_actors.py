@@ -86,7 +86,7 @@ def test_a_group_named_by_a_place():
         .          .    PUNCT punct     3  . O
         """
     )
-    assert _rows(doc) == {("Rebels in Osteria", "ATTACKS", "Marrenland", "verb")}
+    assert _rows(doc) == {("rebels in Osteria", "ATTACKS", "Marrenland", "verb")}
 
 
 def test_a_quantity_stands_for_the_people_it_counts():
@@ -554,7 +554,7 @@ def test_a_count_names_a_group_of_states_only():
         .         .    PUNCT punct     6  . O
         """
     )
-    assert _rows(doc) == {("Twelve states", "SUES", "Kestrel", "verb"), ("Osteria", "ATTACKS", "civilians", "verb")}
+    assert _rows(doc) == {("twelve states", "SUES", "Kestrel", "verb"), ("Osteria", "ATTACKS", "civilians", "verb")}
 
 
 def test_officials_from_states_stand_for_those_states():
