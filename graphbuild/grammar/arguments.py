@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from graphbuild.grammar.groups import ROLE, STATE, agent_kind, is_nationality, modified_noun, stands_for_state
 from graphbuild.grammar.lexicon import (
+    GOV_DESCRIPTIONS,
     NOT_OWNED,
     OBJECT_CONTROL,
     OWNED_NOUNS,
@@ -154,8 +155,17 @@ def _phrase_actors(token: Token, index: ActorIndex, preps: frozenset[str]) -> li
             noun = modified_noun(t)
             if noun is not None and is_nationality(mention, t) and not stands_for_state(noun):
                 continue
-            found.append(as_state(mention, t, index))
+            found.append(_people_state(as_state(mention, t, index), token, index))
     return found
+
+
+def _people_state(mention: Mention, token: Token, index: ActorIndex) -> Mention:
+    """The government of a people named by its nationality is its state: "Chinese citizens
+    criticised their government" criticises China."""
+    if mention.label != "NORP" or token.lower_ not in GOV_DESCRIPTIONS:
+        return mention
+    country = index.country_of(mention.text.split()[0])
+    return replace(mention, text=country, label="GPE") if country else mention
 
 
 def _owners(token: Token, lemma: str, index: ActorIndex, depth: int) -> list[Mention]:

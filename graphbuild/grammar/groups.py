@@ -28,6 +28,7 @@ from graphbuild.grammar.lexicon import (
     GROUP_AGENTS,
     GROUP_HEADS,
     GROUP_NOUNS,
+    NAMED_GROUP_HEADS,
     NOT_OWNED,
     PEOPLE_AGENTS,
     PRIVATE_ROLES,
@@ -79,7 +80,7 @@ def agent_kind(token: Token) -> str | None:
             return STATE
         if any(w in ROLE_NOUNS for w in candidates):
             return ROLE
-        if any(w in GROUP_HEADS or w in GROUP_AGENTS for w in candidates):
+        if any(w in GROUP_HEADS or w in GROUP_AGENTS or w in NAMED_GROUP_HEADS for w in candidates):
             return GROUP
         if any(w in PEOPLE_AGENTS for w in candidates):
             return PEOPLE
@@ -159,7 +160,9 @@ def _group_span(token: Token, index: ActorIndex, kind: str, definite: bool) -> t
         return None  # "men", "a lawyer": nobody in particular
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            # a place or body by its name ("rebels in Osteria"), not another group
             places = [c for c in prep.children if c.dep_ == "pobj" and c.i in index.names]
+            places = [c for c in places if index.names[c.i].text[:1].isupper()]
             if places:
                 return _left_edge(token), _span_of(index, places[0].i)[1]
     if token.tag_ not in {"NNS", "NNPS"} or not any(w in GROUP_HEADS for w in forms(token)):

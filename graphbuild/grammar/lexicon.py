@@ -216,6 +216,7 @@ OBLIGATION_AUX = word_list("obligation_aux")
 ROLE_NOUNS = word_list("role_nouns")
 ROLE_PREPS = word_list("role_preps")
 GROUP_HEADS = word_list("group_heads")
+NAMED_GROUP_HEADS = word_list("named_group_heads")
 # agents, from PETRARCH2's Phoenix dictionary (scripts/phoenix_agents.py), and our own rows
 STATE_AGENTS = word_list("state_agents")
 GROUP_AGENTS = word_list("group_agents")

@@ -51,6 +51,7 @@ class _Seen:
     token: int
     sent: int
     subject: bool
+    people: bool = True  # its words name people ("the Kurds"), not a nationality adjective
 
 
 def resolve_references(doc: Doc, index: ActorIndex) -> None:
@@ -78,7 +79,7 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
         if token.i in starts:
             end, mention = starts[token.i]
             head = doc[token.i : end].root
-            seen.append(_Seen(mention, token.i, n, _is_subject(head)))
+            seen.append(_Seen(mention, token.i, n, _is_subject(head), head.pos_ != "ADJ"))
             descriptions.setdefault(mention.text, set()).update(_apposed_words(head, index))
             state = _state_described(head, mention, index)
             if state is not None:
@@ -187,11 +188,10 @@ def _candidates(
         if lower in PERSON_PRONOUNS:
             return _ranked(seen, token, n, lambda s: s.mention.label == "PERSON")
         if lower in PLURAL_PRONOUNS:
-            # or the last people named by their nationality ("the Kurds"), not an adjective
-            # ("Dravian grain") nor a group inside the pronoun's own phrase
+            # or the last people named by their nationality ("the Kurds", "Chinese citizens"),
+            # not a nationality adjective ("Dravian grain")
             return (
-                _last_group(groups, n)
-                or _ranked(seen, token, n, lambda s: s.mention.label == "NORP" and token.doc[s.token].pos_ != "ADJ")[:1]
+                _last_group(groups, n) or _ranked(seen, token, n, lambda s: s.mention.label == "NORP" and s.people)[:1]
             )
     if lower in GROUP_WORDS and _is_nominal(token):
         return _last_group(groups, n, lookback=GROUP_LOOKBACK_SENTS)

@@ -655,3 +655,40 @@ def test_a_subject_that_names_no_actor_is_not_replaced_by_a_name_before_the_verb
     )
     assert _rows(doc) == set()
     assert build_index(doc).referents(doc[13]) == []
+
+
+def test_their_government_is_the_state_of_a_people_named_by_nationality():
+    # Turkish citizens criticized their government's response to the floods.
+    doc = doc_from_table(
+        """
+        Turkish    JJ   ADJ   amod      1  turkish B-NORP
+        citizens   NNS  NOUN  nsubj     2  citizen O
+        criticized VBD  VERB  ROOT      2  criticize O
+        their      PRP$ PRON  poss      4  their O
+        government NN   NOUN  poss      6  government O
+        's         POS  PART  case      4  's O
+        response   NN   NOUN  dobj      2  response O
+        to         IN   ADP   prep      6  to O
+        the        DT   DET   det       9  the O
+        floods     NNS  NOUN  pobj      7  flood O
+        .          .    PUNCT punct     2  . O
+        """
+    )
+    assert _rows(doc) == {("Turkish citizens", "CRITICIZES", "Turkey", "verb")}
+
+
+def test_a_group_is_named_by_a_place_not_by_another_group():
+    # Voters in rebel states criticized Osteria.  (no names: nobody in particular)
+    doc = doc_from_table(
+        """
+        Voters     NNS  NOUN  nsubj     4  voter O
+        in         IN   ADP   prep      0  in O
+        rebel      NN   NOUN  compound  3  rebel O
+        states     NNS  NOUN  pobj      1  state O
+        criticized VBD  VERB  ROOT      4  criticize O
+        Osteria    NNP  PROPN dobj      4  osteria B-GPE
+        .          .    PUNCT punct     4  . O
+        """
+    )
+    index = build_index(doc)
+    assert index.named(doc[0]) is None
