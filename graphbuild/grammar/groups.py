@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from graphbuild.grammar.lexicon import (
     DEMONYMS,
@@ -116,7 +116,7 @@ def is_nationality(mention: Mention, token: Token) -> bool:
     return mention.label == "NORP" or (token.dep_ in NAME_DEPS and token.text in DEMONYMS)
 
 
-def find_groups(doc, index: ActorIndex, *, definite: bool) -> None:
+def find_groups(doc: Doc, index: ActorIndex, *, definite: bool) -> None:
     """Add the article's group actors to ``index``.
 
     Run with ``definite=False`` before references are resolved (groups named by a name, a
