@@ -101,6 +101,11 @@ def clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(s.start < span.end and span.start < s.end for s in out):
             out.append(Span(doc, span.start, span.end, label="EVENT"))
+    # nationality adjectives the model left untagged before a noun ("Ghanaian authorities")
+    taken = {i for span in out for i in range(span.start, span.end)}
+    for token in doc:
+        if token.i not in taken and token.text in DEMONYMS and token.dep_ in {"amod", "compound"} and token.is_title:
+            out.append(Span(doc, token.i, token.i + 1, label="NORP"))
     # acronym long forms the model missed ("Syrian Democratic Forces (SDF)") become entities
     taken = {i for span in out for i in range(span.start, span.end)}
     for short, long_form in index.acronyms.items():

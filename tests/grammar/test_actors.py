@@ -692,3 +692,19 @@ def test_a_group_is_named_by_a_place_not_by_another_group():
     )
     index = build_index(doc)
     assert index.named(doc[0]) is None
+
+
+def test_a_nationality_adjective_the_model_left_untagged_is_read():
+    # Ghanaian authorities deported Osteria's envoy.
+    doc = doc_from_table(
+        """
+        Ghanaian    JJ   ADJ   amod      1  ghanaian O
+        authorities NNS  NOUN  nsubj     2  authority O
+        deported    VBD  VERB  ROOT      2  deport O
+        Osteria     NNP  PROPN poss      5  osteria B-GPE
+        's          POS  PART  case      3  's O
+        envoy       NN   NOUN  dobj      2  envoy O
+        .           .    PUNCT punct     2  . O
+        """
+    )
+    assert {(s, o) for s, _, o, _ in _rows(doc)} == {("Ghana", "Osteria")}
