@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -41,12 +42,32 @@ LEMMA_ATTR = "gb_lemma"
 MAX_LENGTH = 2_000_000
 
 
+# "BRENNIK, Osteria - ", "GAZA CITY, Palestinian Territories: ", "BEIRUT (Reuters) - ": where
+# a report was filed, written before its first sentence; the city in capitals.
+DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.'\- ]{1,40}?)?(?: \([\w .&]+\))? ?(?:[-\u2014\u2013]{1,2}|:) "
+)
+
+
 @Language.component(PARAGRAPH_PIPE)
 def _paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and paragraphs never run into each other."""
+    """A line break ends a sentence: headlines and paragraphs never run into each other; nor
+    does a dateline run into the sentence after it."""
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
+    starts = {token.idx: token for token in doc}
+    for match in DATELINE_RE.finditer(doc.text):
+        after = starts.get(match.end())
+        if after is None or after.i == 0:
+            continue
+        after.is_sent_start = True
+        # the dateline is one sentence, and the next two words begin the next one
+        for token in doc[after.i + 1 : after.i + 3]:
+            token.is_sent_start = False
+        for token in doc[: after.i]:
+            if token.idx > match.start():
+                token.is_sent_start = False
     return doc
 
 

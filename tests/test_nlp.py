@@ -92,6 +92,15 @@ def test_line_breaks_end_sentences(nlp):
     ]
 
 
+def test_a_dateline_ends_before_the_first_sentence(nlp):
+    doc = nlp("Union sues carmaker\n\nBRENNIK, Osteria - Kestrel Motors was sued by the Coastal Union on Monday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Union sues carmaker",
+        "BRENNIK, Osteria -",
+        "Kestrel Motors was sued by the Coastal Union on Monday.",
+    ]
+
+
 def test_unknown_model_names_the_fix():
     with pytest.raises(ModelNotFoundError, match=r"Can't load spaCy model 'nope_model'.*pip install"):
         load_pipeline("nope_model")

@@ -1,44 +1,51 @@
-"""Arguments: which actors a noun phrase names, and who carries out a verb.
+"""Arguments: which actors a noun phrase names.
 
 Arguments are expanded over coordination and apposition; owners stand for what they own
 ("Apple's response" is Apple); role nouns stand for their organisation ("EU authorities");
-a nationality adjective on an institution stands for its state ("an Austrian court"); and
-the subject of a governing verb is carried down chains ("agreed to criticize", "led EU
-authorities to ... compel it").
+a nationality adjective on an institution stands for its state ("an Austrian court"). Who
+carries out a verb is ``clauses``'s.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from graphbuild.grammar.groups import ROLE, STATE, agent_kind, is_nationality, modified_noun, stands_for_state
 from graphbuild.grammar.lexicon import (
-    CONTROL_NOUNS,
-    GROUP_HEADS,
-    LIGHT_VERBS,
+    GOV_DESCRIPTIONS,
     NOT_OWNED,
-    OBJECT_CONTROL,
     OWNED_NOUNS,
-    ROLE_NOUNS,
+    OWNER_PARTICIPLES,
+    QUANTITY_HEADS,
     ROLE_PREPS,
-    country_of,
+    THING_HEADS,
 )
 from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.syntax import (
-    CHAIN_DEPS,
-    MAX_CHAIN,
+    ANY_SUBJECT_DEPS,
     OWNER_DEPS,
-    PASSIVE_SUBJECT_DEPS,
-    SUBJECT_DEPS,
     children,
     is_passive,
 )
 from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
 
+# Prepositions after which an owned thing names who it belongs to, beside "of": "a request
+# [from] Yemen", "calls [by] Belarus".
+OWNER_PREPS = frozenset({"by", "from"})
+# Prepositions after which an agreement names its parties: "a deal [with] X", "[between] X and Y".
+PARTY_PREPS = frozenset({"with", "between"})
+# A thing as an argument: laws, agreements, orders, rules and plans are typed law, and only
+# ever the target of a stance towards them.
+THING_LABEL = "LAW"
+THING_RELATIONS = frozenset({"CRITICIZES", "OPPOSES", "BLOCKS", "PROTESTS", "SUES", "SUPPORTS"})
 # How deep owners, appositions and "of" phrases are followed from the head noun.
 MAX_DEPTH = 2
+# Links through which words name the same participant as their head: modifiers, owners and
+# appositions ("the [Italian] minister, [Mario] [Rossi]").
+_SAME_PARTICIPANT_DEPS = frozenset({"appos", "amod", "compound", "nmod", "poss"})
 # Clauses inside a noun phrase that are not part of its name.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 
@@ -72,11 +79,11 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         for child in token.children:  # "Mark Zuckerberg, Meta's CEO": the company too
             if child.dep_ == "appos" and depth <= MAX_DEPTH:
                 group.extend(m for m in actors(child, index, depth + 1) if m not in group)
-        return [as_state(m, token) for m in group]
+        return [as_state(m, token, index) for m in group]
     direct = index.referents(token)
     if direct:
         return direct
-    if depth > MAX_DEPTH:
+    if depth > MAX_DEPTH or _describes_next_name(token, index):
         return []
     if token.tag_ in {"WDT", "WP"} and token.dep_ in {"dobj", "pobj"} and token.head.dep_ == "relcl":
         # "Canada, which he thanked": the relative pronoun is the noun its clause describes
@@ -84,39 +91,119 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     lemma = token_lemma(token).lower()
     if lemma in NOT_OWNED:
         return []  # "a Facebook user" is not Facebook
-    if lemma in GROUP_HEADS:
-        return _group(token, index)
-    if lemma in ROLE_NOUNS:
+    if QUANTITY_HEADS & {lemma, token.lower_}:  # "thousands of Kurds", "a group of refugees"
+        return [a for prep in children(token, {"prep"}) if prep.lower_ == "of" for a in pobj_actors(prep, index)]
+    if agent_kind(token) in {STATE, ROLE}:
         # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named;
         # "a court in Guyana": the state it belongs to
-        phrase = [as_state(m, t) for t in phrase_tokens(token) for m in index.actors_at(t)]
-        return phrase or [as_state(m, t) for t in phrase_tokens(token, ROLE_PREPS) for m in index.actors_at(t)]
-    return _owners(token, lemma, index, depth)
+        return _phrase_actors(token, index, frozenset({"of"})) or _phrase_actors(token, index, ROLE_PREPS)
+    return _owners(token, lemma, index, depth) or _thing(token, lemma)
 
 
-def _group(token: Token, index: ActorIndex) -> list[Mention]:
-    """ "Syrian rebels", "Georgian demonstrators": a group of its own, not the state."""
-    mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and index.named(c) is not None]
-    if not mods:
+def _thing(token: Token, lemma: str) -> list[Mention]:
+    """A law, agreement or plan that no owner is written for is itself the target: "the
+    Senate rejected the farm bill". Named by its compound nouns ("farm bill"); a bare "the
+    bill" names nothing (references read it when a named law was written earlier)."""
+    if lemma not in THING_HEADS:
         return []
-    first = min(mods, key=lambda t: t.i)
+    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and c.i < token.i]
+    if not words:
+        return []
+    first = token.doc[min(c.i for c in words)]
     text = token.doc[first.i : token.i + 1].text
-    return [Mention(text=text, label="NORP", start=first.idx, end=token.idx + len(token.text))]
+    return [Mention(text=text, label=THING_LABEL, start=first.idx, end=token.idx + len(token.text))]
+
+
+def participant(token: Token) -> Token:
+    """The word that stands for the one participant a word helps to name: "Italian" and
+    "Rossi" in "the Italian minister, Mario Rossi" both stand for "minister". Two names in
+    apposition are a list the parser misread ("the US, Russia, and Switzerland")."""
+    while token.dep_ in _SAME_PARTICIPANT_DEPS and token.head != token:
+        if token.dep_ == "appos" and token.pos_ == token.head.pos_ == "PROPN":
+            break
+        token = token.head
+    return token
+
+
+def same_participant(sent: Span, a: Mention, b: Mention) -> bool:
+    """Do two mentions of a sentence name one participant, as an apposition and the noun it
+    describes do? Then they are never each other's partners."""
+    if a.start == b.start:
+        return False  # one word for several: "both sides"
+    at = {t.idx: t for t in sent}
+    first, second = at.get(a.start), at.get(b.start)
+    return first is not None and second is not None and participant(first) == participant(second)
+
+
+def fits(relation: str, subject: Mention, target: Mention) -> bool:
+    """Can these arguments stand in the relation? A law, rule or plan never acts, and is a
+    target only of criticism, opposition or support (the annotation rules' reading); an
+    event ("the Gulf war", "Operation Peace Spring") is never the one who acts either."""
+    return subject.label not in {THING_LABEL, "EVENT"} and (target.label != THING_LABEL or relation in THING_RELATIONS)
+
+
+def _describes_next_name(token: Token, index: ActorIndex) -> bool:
+    """ "the Velmoran supplier Pellmar Energy", parsed as two subjects: the noun describes the
+    name written right after it, which the parser made its sibling."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.i + 1 >= len(doc) or index.named(doc[token.i + 1]) is None:
+        return False
+    name = doc[token.i + 1]
+    while name.head != name and name.dep_ == "compound":
+        name = name.head
+    return name.head == token.head and name.dep_ == token.dep_
+
+
+def _phrase_actors(token: Token, index: ActorIndex, preps: frozenset[str]) -> list[Mention]:
+    """The actors named in a role noun's phrase, a nationality standing for its state where
+    the role serves one ("Iraqi troops"), and for nobody where it does not ("his American
+    lawyer")."""
+    found: list[Mention] = []
+    for t in phrase_tokens(token, preps):
+        for mention in index.actors_at(t):
+            noun = modified_noun(t)
+            if noun is not None and is_nationality(mention, t) and not stands_for_state(noun):
+                continue
+            found.append(_people_state(as_state(mention, t, index), token, index))
+    return found
+
+
+def _people_state(mention: Mention, token: Token, index: ActorIndex) -> Mention:
+    """The government of a people named by its nationality is its state: "Chinese citizens
+    criticised their government" criticises China."""
+    if mention.label != "NORP" or token.lower_ not in GOV_DESCRIPTIONS:
+        return mention
+    country = index.country_of(mention.text.split()[0])
+    return replace(mention, text=country, label="GPE") if country else mention
 
 
 def _owners(token: Token, lemma: str, index: ActorIndex, depth: int) -> list[Mention]:
     """The actors a common noun belongs to: "Apple's response", "the plan of France"."""
     found: list[Mention] = []
     for child in token.children:
+        named = index.named(child)
+        if named is not None and is_nationality(named, child) and not stands_for_state(token):
+            continue  # "French plants", "Albanian rebel-held territory": no party
         if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
             found.extend(actors(child, index, depth + 1))
-        elif child.dep_ == "amod" and index.named(child) is not None:
+        elif child.dep_ == "amod" and named is not None:
             found.extend(actors(child, index, depth + 1))  # "Turkish aggression"
-        elif child.dep_ == "prep" and child.lower_ == "of" and (lemma in OWNED_NOUNS or token.pos_ in {"NUM", "PRON"}):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found.extend(actors(pobj, index, depth + 1))
+        elif child.dep_ == "prep" and _owner_prep(child, token, lemma):
+            # "the plan of France", "a request from Yemen", "calls by Belarus"
+            found.extend(a for pobj in children(child, {"pobj"}) for a in actors(pobj, index, depth + 1))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # "crimes committed by Osteria", "the stake held by the government"
+            found.extend(a for prep in children(child, {"agent"}) for a in pobj_actors(prep, index))
     return found
+
+
+def _owner_prep(prep: Token, noun: Token, lemma: str) -> bool:
+    """Does the preposition introduce the owner of what the noun names?"""
+    if prep.lower_ == "of":
+        return lemma in OWNED_NOUNS or noun.pos_ in {"NUM", "PRON"}
+    if prep.lower_ in PARTY_PREPS:  # "endorsed an agreement with the EU": its parties, as
+        return lemma in THING_HEADS and noun.dep_ not in ANY_SUBJECT_DEPS  # a target only
+    return prep.lower_ in OWNER_PREPS and lemma in OWNED_NOUNS
 
 
 def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> list[Token]:
@@ -129,9 +216,14 @@ def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> li
         for child in current.children:
             if child.dep_ in _CLAUSE_DEPS:
                 continue
+            if child.tag_ == "VBN" and child.dep_ == "amod" and not OWNER_PARTICIPLES & {child.lower_, child.lemma_}:
+                continue  # "the Geneva-based agency" is not Geneva; "the US-led force" is the US's
             if child.dep_ in OWNER_DEPS and current.ent_type_ and child.ent_type_:
                 continue  # "leaders of Egypt's Muslim Brotherhood": the Brotherhood, not Egypt
-            if child.dep_ == "prep" and (child.lower_ not in preps or (current is not token and child.lower_ != "of")):
+            # a preposition of the head, or of an adjective written after it ("attorneys
+            # general [from] Ohio"); below, only "of"
+            own = current is token or (current.dep_ == "amod" and current.i > token.i and current.head == token)
+            if child.dep_ == "prep" and (child.lower_ not in preps or (not own and child.lower_ != "of")):
                 continue
             stack.append(child)
     seen: set[int] = set()
@@ -143,10 +235,12 @@ def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> li
     return ordered
 
 
-def as_state(mention: Mention, token: Token) -> Mention:
-    """A nationality adjective on a noun stands for its state: "an Austrian court"."""
-    if mention.label == "NORP" and token.dep_ in {"amod", "compound"} and not mention.surface:
-        country = country_of(mention.text)
+def as_state(mention: Mention, token: Token, index: ActorIndex) -> Mention:
+    """A nationality adjective on a state's institution, thing or act stands for the state:
+    "an Austrian court", "Syrian positions", "Turkish aggression" (``groups.stands_for_state``)."""
+    noun = modified_noun(token)
+    if mention.label == "NORP" and noun is not None and not mention.surface and stands_for_state(noun):
+        country = index.country_of(mention.text)
         if country:
             return replace(mention, text=country, label="GPE")
     return mention
@@ -154,7 +248,7 @@ def as_state(mention: Mention, token: Token) -> Mention:
 
 def modifier_actors(token: Token, index: ActorIndex) -> list[Mention]:
     """The actor a modifier of an event noun names: "Israeli tank shelling" is Israel's."""
-    return [as_state(m, token) for m in index.actors_at(token)]
+    return [as_state(m, token, index) for m in index.actors_at(token)]
 
 
 def children_actors(token: Token, deps: frozenset[str] | set[str], index: ActorIndex) -> list[Mention]:
@@ -178,164 +272,3 @@ def agents(verb: Token, index: ActorIndex) -> list[Mention]:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
             found.extend(pobj_actors(child, index))
     return found
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """The subject a predicate inherits, and how it got there."""
-
-    actors: list[Mention]
-    chain: list[Token]  # governing verbs, nearest first
-    chained: bool
-
-
-def subjects(verb: Token, index: ActorIndex) -> Clause:
-    """The actors that carry out ``verb``, climbing to governing verbs when it has none."""
-    chain: list[Token] = []
-    token = verb
-    chain_link = ""  # how the clause reached ``token``: xcomp, conj, advcl...
-    for _ in range(MAX_CHAIN + 1):
-        if is_passive(token) and token is not verb:
-            found = agents(token, index)
-            if not found and chain_link == "xcomp":
-                # "Fiat is expected to acquire Chrysler": the passive's subject does it
-                found = children_actors(token, PASSIVE_SUBJECT_DEPS, index)
-        else:
-            found = children_actors(token, SUBJECT_DEPS, index)
-        if found:
-            return Clause(found, chain, chained=token is not verb)
-        if token is not verb and token_lemma(token) in OBJECT_CONTROL and chain and children(token, {"dobj"}):
-            # object control: "led EU authorities to refer", and "helping young militants
-            # join": the object does it, whether or not it names an actor
-            return Clause(children_actors(token, {"dobj"}, index), chain, chained=True)
-        noun = _control_noun(token)
-        if noun is not None:
-            # "[Giuliani's attempts] to encourage", "[attempts by Giuliani] to": the owner does it;
-            # "[made the decision] to ban X": the subject of the verb the noun hangs on does
-            owners = children_actors(noun, {"poss"}, index) + [
-                a for p in children(noun, {"prep"}) if p.lower_ == "by" for a in pobj_actors(p, index)
-            ]
-            chain.append(noun)
-            if owners:
-                return Clause(owners, chain, chained=True)
-            if noun.dep_ != "dobj" or token_lemma(noun.head).lower() not in LIGHT_VERBS:
-                break  # "welcomed [the decision] to sue": whose decision, it does not say
-            chain.append(noun.head)
-            chain_link = "dobj"
-            token = noun.head
-            continue
-        if token.dep_ == "relcl":
-            # "Apple, which sued Cisco": the relative pronoun stands for the head noun
-            if any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECT_DEPS for c in token.children):
-                return Clause(actors(token.head, index), chain, chained=True)
-            break
-        head = _governor(token)
-        if head is None:
-            break
-        chain.append(head)
-        chain_link = token.dep_
-        token = head
-    return Clause([], chain, chained=False)
-
-
-def _control_noun(token: Token) -> Token | None:
-    """The noun whose "to" clause ``token`` heads: "[decision] to ban", "[attempts] to encourage"."""
-    head = token.head
-    if token.dep_ != "acl" or head.pos_ != "NOUN" or token_lemma(head).lower() not in CONTROL_NOUNS:
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return None
-    return head
-
-
-def _governor(token: Token) -> Token | None:
-    """The verb whose subject ``token``'s clause shares, if it has no subject of its own."""
-    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
-        return None  # the clause has a subject of its own, but it names no actor
-    if token.dep_ == "prep" or (
-        token.dep_ not in CHAIN_DEPS and not (token.dep_ == "pcomp" or token.head.dep_ == "prep")
-    ):
-        return None
-    head = token.head
-    if head.dep_ == "prep":  # "before compelling it": the verb the preposition hangs on
-        head = head.head
-    if head.i == token.i or head.pos_ not in {"VERB", "AUX"}:
-        return None
-    return head
-
-
-def left_group(verb: Token, index: ActorIndex) -> list[Mention]:
-    """Actors written right before a verb the parse left without a subject ("Meta and
-    Spotify criticize ...", where the model read "Spotify" as a verb)."""
-    doc, start = verb.doc, verb.sent.start
-    i = verb.i - 1
-    while i >= start and (doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"} or doc[i].pos_ in {"AUX", "PART", "ADV"}):
-        i -= 1
-    group: list[Mention] = []
-    while i >= start:
-        mention = index.named(doc[i])
-        if mention is None:
-            break
-        group.insert(0, mention)
-        while i >= start and index.named(doc[i]) is mention:
-            i -= 1
-        if i >= start and doc[i].lower_ in {"and", "or", ","}:
-            i -= 1
-            if i >= start and doc[i].lower_ in {"and", "or", ","}:
-                i -= 1
-            continue
-        break
-    return group
-
-
-# Nouns of acting jointly: "in [conjunction] with X", "in [concert] with X".
-JOINT_NOUNS = frozenset({"conjunction", "concert", "coordination", "cooperation", "collaboration", "partnership", "tandem"})
-# Adverbs that make "with" join a partner: "together with X", "along with X", "jointly with X".
-JOINT_ADVERBS = frozenset({"together", "along", "jointly"})
-
-
-def joint_preps(host: Token) -> list[Token]:
-    """The prepositions on ``host`` that bring in a partner who acts with it: "alongside X",
-    "together with X", "along with X", "in conjunction with X"."""
-    found: list[Token] = []
-    for prep in children(host, {"prep"}):
-        word = prep.lower_
-        if word == "alongside":
-            found.append(prep)
-        elif word == "with" and any(c.lower_ in JOINT_ADVERBS for c in prep.children if c.dep_ == "advmod"):
-            found.append(prep)
-        elif word in JOINT_ADVERBS:  # the parse may hang "with" on "along"
-            found += [p for p in children(prep, {"prep"}) if p.lower_ == "with"]
-        elif word == "in":
-            found += [
-                p
-                for noun in children(prep, {"pobj"})
-                if token_lemma(noun).lower() in JOINT_NOUNS
-                for p in children(noun, {"prep"})
-                if p.lower_ == "with"
-            ]
-    return found
-
-
-def co_agents(verbs: list[Token], index: ActorIndex) -> list[Mention]:
-    """The partners who act with the subject of the first of ``verbs`` that has one:
-    "Chile, together with Peru, sued Bolivia" has Peru sue too."""
-    for verb in verbs:
-        subject_tokens = children(verb, SUBJECT_DEPS)
-        if not subject_tokens:
-            continue
-        if is_passive(verb):
-            return []  # "Bolivia, with Peru, was sued by Chile": the partner is acted upon
-        return [a for host in (verb, *subject_tokens) for p in joint_preps(host) for a in partner_actors(p, index)]
-    return []
-
-
-def partner_actors(prep: Token, index: ActorIndex) -> list[Mention]:
-    """The partners a joint preposition names; "along with [his fellow crew members]" are the
-    subject's own people, not whoever "his" stands for."""
-    return [
-        a
-        for child in children(prep, {"pobj"})
-        if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
-        for a in actors(child, index)
-    ]

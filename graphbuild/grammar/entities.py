@@ -16,13 +16,20 @@ from typing import TYPE_CHECKING
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, ORG_HEADS
+from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, NAME_PREFIXES, ORG_HEADS
+from graphbuild.nlp import DATELINE_RE
+from graphbuild.types import Mention
 from graphbuild.vocab import ACTOR_TYPES
 
 if TYPE_CHECKING:
     from graphbuild.grammar.mentions import ActorIndex
 
+# Endings that make a state's name its nationality adjective: "Kenya-n", "Ital(y)-ian",
+# "Marrenland-ic", "Israel-i", "Sudan-ese", "Dan(e)-ish".
+DEMONYM_ENDINGS = ("n", "an", "ian", "ic", "i", "ese", "ish", "ean")
 _LEADING_DROP = {"the", "a", "an", "this", "that", "these", "those"}
+# Words a name never ends with: "[University of Brennik and] Pellion Pharma".
+_TRAILING_DROP = {"and", "or", "of", "the"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # "Long Form (LF)": an acronym defined in the text.
 # "(LF)" after the words it abbreviates; the words are taken from the text before it
@@ -76,19 +83,29 @@ def find_acronyms(doc: Doc, index: ActorIndex) -> None:
 def clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
     """Actor-typed entities with determiners and possessives trimmed, "A and B" split."""
     out: list[Span] = []
+    datelines = dateline_chars(doc)
     for ent in doc.ents:
         if ent.label_ not in ACTOR_TYPES:
             continue
+        for _start, end in datelines:  # "[Velmora - Osteria] and Dravia signed": from "Osteria"
+            if ent.start_char < end < ent.end_char:
+                after = [t for t in ent if t.idx >= end]
+                ent = Span(doc, after[0].i, ent.end, label=ent.label_) if after else ent
         inside_long_form = any(ent.text in long or long in ent.text for long in index.acronyms.values())
         for part in [ent] if inside_long_form else _split_coordination(ent):
             trimmed = _trim(part)
-            if trimmed is not None and any(t.is_alpha for t in trimmed) and trimmed.text[0].isupper():
+            if trimmed is not None and _is_name(trimmed):
                 out.append(_fix_label(_extend(trimmed)))
     # named military operations the model misses: "Operation Peace Spring"
     for match in OPERATION_RE.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(s.start < span.end and span.start < s.end for s in out):
             out.append(Span(doc, span.start, span.end, label="EVENT"))
+    # nationality adjectives the model left untagged before a noun ("Ghanaian authorities")
+    taken = {i for span in out for i in range(span.start, span.end)}
+    for token in doc:
+        if token.i not in taken and token.text in DEMONYMS and token.dep_ in {"amod", "compound"} and token.is_title:
+            out.append(Span(doc, token.i, token.i + 1, label="NORP"))
     # acronym long forms the model missed ("Syrian Democratic Forces (SDF)") become entities
     taken = {i for span in out for i in range(span.start, span.end)}
     for short, long_form in index.acronyms.items():
@@ -98,6 +115,30 @@ def clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
                 out.append(Span(doc, span.start, span.end, label=label))
                 taken.update(range(span.start, span.end))
     return sorted(out, key=lambda s: s.start)
+
+
+def dateline_chars(doc: Doc) -> list[tuple[int, int]]:
+    """Where the text's datelines are: the place a report was filed names no actor.
+
+    >>> from spacy.lang.en import English
+    >>> dateline_chars(English()("BRENNIK, Osteria - Corvane sued Halvren."))
+    [(0, 19)]
+    """
+    return [(m.start(), m.end()) for m in DATELINE_RE.finditer(doc.text)]
+
+
+def _is_name(span: Span) -> bool:
+    """Written as a name: letters, and a capital first or a lower-case article that Arabic
+    names take ("al-Qaeda"); one dotted token is a name too ("U.S.", "U.N.")."""
+    if not any(c.isalpha() for c in span.text):
+        return False
+    if span.text[0].isupper():
+        return True
+    first = span[0].lower_
+    if "-" in first:  # one token: "al-Qaeda"
+        prefix = first.partition("-")[0]
+        return prefix in NAME_PREFIXES and span.text[len(prefix) + 1 : len(prefix) + 2].isupper()
+    return first in NAME_PREFIXES and len(span) > 2 and span[1].text == "-" and span[2].text[:1].isupper()
 
 
 def _extend(ent: Span) -> Span:
@@ -153,7 +194,10 @@ def _trim(span: Span) -> Span | None:
     ):
         start += 1
     while end > start and (
-        span.doc[end - 1].text in _POSSESSIVE or span.doc[end - 1].is_punct or span.doc[end - 1].is_space
+        span.doc[end - 1].text in _POSSESSIVE
+        or span.doc[end - 1].is_punct
+        or span.doc[end - 1].is_space
+        or span.doc[end - 1].lower_ in _TRAILING_DROP
     ):
         end -= 1
     if start >= end:
@@ -219,12 +263,35 @@ def propagate_names(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span
             start > 0
             and doc[start - 1].is_title
             and doc[start - 1].pos_ == "PROPN"
-            and not doc[start - 1].is_sent_start
-        ):
+            and (not doc[start - 1].is_sent_start or doc[start - 1].dep_ == "compound")
+        ):  # "Transparency Velmora" at a sentence's start is a name of its own too
             continue
         found.append(Span(doc, start, end, label=best[span.text]))
         taken.update(range(start, end))
     return sorted(found, key=lambda s: s.start)
+
+
+def article_demonyms(mentions: list[Mention]) -> dict[str, str]:
+    """Nationality adjectives the lexicon lacks, tied to a name the article also writes:
+        "Sorenzan" to "Sorenza", "Marrenlandic" to "Marrenland", "Kenyan" to "Kenya". Only a
+        place has such an adjective, whatever type the model gave either word.
+
+        >>> from graphbuild.nlp import DATELINE_RE
+    from graphbuild.types import Mention
+        >>> article_demonyms([Mention("Sorenza", "ORG", 0, 7), Mention("Sorenzan", "NORP", 9, 17)])
+        {'Sorenzan': 'Sorenza'}
+    """
+    names = {m.text for m in mentions if " " not in m.text and len(m.text) > 3 and m.label != "PERSON"}
+    found: dict[str, str] = {}
+    for word in sorted(names):
+        if word in DEMONYMS:
+            continue
+        for state in sorted(names):
+            stem = state[:-1] if state[-1] in "aeiouy" else state
+            if word != state and any(word == base + end for base in (state, stem) for end in DEMONYM_ENDINGS):
+                found[word] = state
+                break
+    return found
 
 
 def vote_labels(spans: list[Span]) -> dict[str, str]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.grammar.arguments import co_agents
+from graphbuild.grammar.arguments import fits, same_participant
+from graphbuild.grammar.clauses import co_agents
 from graphbuild.grammar.mentions import ActorIndex, build_index
 from graphbuild.grammar.qualifiers import according_to, attribution, is_negated, modality
 from graphbuild.grammar.quotes import find_quotes, speaker_of
@@ -86,10 +87,10 @@ def _sentence_triples(sent: Span, ctx: Context, rules: list[Rule], article: Arti
         yield from _frame_triples(frame, shared, ctx, article)
 
 
-def _pairs(frame: Frame, index: ActorIndex) -> list[tuple[Mention, Mention]]:
+def _pairs(frame: Frame, sent: Span, index: ActorIndex) -> list[tuple[Mention, Mention]]:
     """Who stands in the relation to whom: each subject, and each partner acting with it
     ("Chile, together with Peru, sued Bolivia"), to each target; or with no target the members
-    of a reciprocal subject to each other."""
+    of a reciprocal subject to each other (not one member and its apposition)."""
     if frame.targets:
         partners = co_agents([frame.predicate, *frame.chain], index) if frame.subjects else []
         named = {s.text for s in frame.subjects}
@@ -100,6 +101,8 @@ def _pairs(frame: Frame, index: ActorIndex) -> list[tuple[Mention, Mention]]:
         symmetric = RELATIONS[frame.relation].symmetric
         for i, s in enumerate(frame.subjects):
             for o in frame.subjects[i + 1 :]:
+                if same_participant(sent, s, o):
+                    continue
                 pairs.append((s, o))
                 if not symmetric:
                     pairs.append((o, s))
@@ -113,13 +116,15 @@ def _frame_triples(frame: Frame, shared: _Sentence, ctx: Context, article: Artic
     # who the sentence says says it, else who is quoted saying it
     said_by = attribution(frame.predicate, index, shared.according) or speaker_of(ctx.quotes, frame.predicate.i)
     shift = shared.shift
-    for subject, obj in _pairs(frame, index):
+    for subject, obj in _pairs(frame, shared.span, index):
         if subject.text == obj.text and obj.surface:
             # "EU authorities ... compelling it": a pronoun object is not its own subject
             alternates = index.alternates.get(_token_at(shared.span, obj.start), [])
             obj = next((m for m in alternates if m.text != subject.text), obj)
-        if subject.text == obj.text:
+        if subject.text == obj.text or not fits(frame.relation, subject, obj):
             continue
+        if not (_inside(subject, shared) and _inside(obj, shared)):
+            continue  # a name the parser split across two sentences: this one does not show it
         confidence = frame.confidence
         if subject.surface:
             confidence *= CONFIDENCE_REFERENCE
@@ -141,6 +146,10 @@ def _frame_triples(frame: Frame, shared: _Sentence, ctx: Context, article: Artic
             attribution=said_by,
             section=shared.section,
         )
+
+
+def _inside(mention: Mention, shared: _Sentence) -> bool:
+    return shared.start <= mention.start and mention.end <= shared.start + len(shared.text)
 
 
 def _token_at(sent: Span, char: int) -> int:

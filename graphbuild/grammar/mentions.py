@@ -10,19 +10,22 @@ to ``Mention`` records; the grammar asks it "which actors does this token name?"
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from graphbuild.grammar.entities import (
+    article_demonyms,
     clean_entities,
     clean_text,
+    dateline_chars,
     find_acronyms,
     parenthetical_abbreviations,
     propagate_names,
     vote_labels,
 )
-from graphbuild.grammar.lexicon import NOT_ACTORS
+from graphbuild.grammar.groups import find_groups
+from graphbuild.grammar.lexicon import NOT_ACTORS, country_of
 from graphbuild.grammar.references import resolve_references
 from graphbuild.types import Mention
 
@@ -38,6 +41,7 @@ class ActorIndex:
     acronyms: dict[str, str] = field(default_factory=dict)  # short -> long form
     generic: set[str] = field(default_factory=set)  # acronyms of common nouns
     alternates: dict[int, list[Mention]] = field(default_factory=dict)  # token i -> next candidates
+    demonyms: dict[str, str] = field(default_factory=dict)  # nationality adjectives the article ties to a state
     # (number of spans it was built from, by mention start, by span start, by span end)
     _lookup: tuple[int, dict, dict, dict] | None = field(default=None, repr=False, compare=False)
 
@@ -91,6 +95,33 @@ class ActorIndex:
             i = where[right.start][1]
         return group
 
+    def country_of(self, adjective: str) -> str | None:
+        """The state a nationality adjective stands for, from the lexicon or the article."""
+        return country_of(adjective) or self.demonyms.get(adjective)
+
+    def relabel(self, text: str, label: str) -> None:
+        """Give every mention of the name ``text`` the entity label ``label``."""
+        for n, (start, end, mention) in enumerate(self.spans):
+            if mention.text == text and mention.label != label:
+                relabelled = replace(mention, label=label)
+                self.spans[n] = (start, end, relabelled)
+                for i in range(start, end):
+                    self.names[i] = relabelled
+        self._lookup = None
+
+    def add_span(self, start: int, end: int, mention: Mention) -> None:
+        """Name tokens ``start`` to ``end`` ``mention``, in place of the names and references
+        inside: "Afghan civilians" takes in "Afghan"."""
+        self.spans[:] = sorted(
+            [s for s in self.spans if not (start <= s[0] and s[1] <= end)] + [(start, end, mention)],
+            key=lambda s: s[0],
+        )
+        self._lookup = None
+        for i in range(start, end):
+            self.names[i] = mention
+            self.refs.pop(i, None)
+            self.alternates.pop(i, None)
+
     def mentions(self) -> list[Mention]:
         """Every named actor mention, in text order."""
         return [m for _, _, m in self.spans]
@@ -103,15 +134,24 @@ def build_index(doc: Doc) -> ActorIndex:
     spans = clean_entities(doc, index)
     spans = propagate_names(doc, spans, index)
     labels = vote_labels(spans)
+    datelines = dateline_chars(doc)
     for span in spans:
         text = clean_text(span)
         label = labels.get(text, span.label_)
         if text.lower() in NOT_ACTORS or text in index.generic:
             continue
+        if any(start <= span.start_char < end for start, end in datelines):
+            continue  # "BRENNIK, Osteria - ...": where the report was filed
         mention = Mention(text=text, label=label, start=span.start_char, end=span.end_char)
         index.spans.append((span.start, span.end, mention))
         for i in range(span.start, span.end):
             index.names[i] = mention
     parenthetical_abbreviations(doc, index)
+    index.demonyms = article_demonyms(index.mentions())
+    for adjective, state in index.demonyms.items():  # "Sorenzan" is a nationality, "Sorenza" a state
+        index.relabel(adjective, "NORP")
+        index.relabel(state, "GPE")
+    find_groups(doc, index, definite=False)
     resolve_references(doc, index)
+    find_groups(doc, index, definite=True)
     return index

@@ -45,7 +45,13 @@ def governors(predicate: Token, chain: list[Token]) -> list[Token]:
         below, chain = chain[0], chain[1:]
     for token in chain:
         # "a [plan] to sue": a noun governs its "to" clause as a verb does
-        if below.dep_ not in {"xcomp", "ccomp"} and not (below.dep_ == "acl" and token.pos_ == "NOUN"):
+        # "called on X [to help]": the parse may make an infinitive an adverbial clause
+        infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        if (
+            below.dep_ not in {"xcomp", "ccomp"}
+            and not infinitive
+            and not (below.dep_ == "acl" and token.pos_ == "NOUN")
+        ):
             break
         out.append(token)
         below = token

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.arguments import Clause, agents, left_group, subjects
+from graphbuild.grammar.arguments import agents
+from graphbuild.grammar.clauses import Clause, left_group, subjects
 from graphbuild.grammar.lexicon import CHAIN_VERBS, NEGATING_VERBS, OBJECT_CONTROL, PLANNING_VERBS
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, CONFIDENCE_DIRECT, CONFIDENCE_SURFACE, Context
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, children, is_passive, lemma_of

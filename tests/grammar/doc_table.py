@@ -27,7 +27,11 @@ def doc_from_table(table: str) -> Doc:
     for row in rows:
         assert len(row) == 7, f"want word tag pos dep head lemma ent, got {row}"
     words, tags, pos, deps, heads, lemmas, ents = (list(column) for column in zip(*rows, strict=True))
-    spaces = [not (n + 1 < len(words) and words[n + 1] in {".", ",", "'s", ")", ":"}) for n in range(len(words))]
+    # no space before punctuation, nor round a hyphen inside a word ("al-Harran", "rebel-held")
+    spaces = [
+        not (n + 1 < len(words) and words[n + 1] in {".", ",", "'s", ")", ":", "-"}) and words[n] != "-"
+        for n in range(len(words))
+    ]
     return Doc(
         VOCAB,
         words=words,

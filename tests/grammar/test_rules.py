@@ -556,7 +556,10 @@ def test_a_call_to_help_is_no_demand():
         .        .    PUNCT punct     1  . O
         """
     )
-    assert _rows(_extract(doc)) == set()
+    triples = _extract(doc)
+    # no demand of Ethiopia; what it is asked to do is Ethiopia's, and only wanted
+    assert _rows(triples) == {("Ethiopia", "AIDS", "farmers", False, "verb")}
+    assert [t.modality for t in triples] == ["hypothetical"]
 
 
 def test_a_demand_that_a_party_withdraw():

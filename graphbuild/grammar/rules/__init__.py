@@ -12,7 +12,18 @@ from graphbuild.grammar.registry import RULES, Rule
 from graphbuild.grammar.rules import copula, demands, giving, joint, labels, nouns, speech, state_action, verbs, versus
 
 FAMILIES = ("verbs", "labels", "speech", "demands", "copula", "nouns", "giving", "joint", "versus", "state_action")
-_MODULES = (copula, demands, giving, joint, labels, nouns, speech, state_action, verbs, versus)  # imported for their rules
+_MODULES = (
+    copula,
+    demands,
+    giving,
+    joint,
+    labels,
+    nouns,
+    speech,
+    state_action,
+    verbs,
+    versus,
+)  # imported for their rules
 
 
 def ordered_rules() -> list[Rule]:

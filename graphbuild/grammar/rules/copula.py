@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.arguments import children_actors, pobj_actors, subjects
+from graphbuild.grammar.arguments import children_actors, pobj_actors
+from graphbuild.grammar.clauses import subjects
 from graphbuild.grammar.lexicon import ADJECTIVE_PHRASES
 from graphbuild.grammar.registry import CONFIDENCE_DIRECT, Context, Frame, rule
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, CHAIN_DEPS, children, written

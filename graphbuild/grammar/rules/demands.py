@@ -18,7 +18,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.arguments import actors, children_actors, pobj_actors, subjects
+from graphbuild.grammar.arguments import actors, children_actors, pobj_actors
+from graphbuild.grammar.clauses import subjects
 from graphbuild.grammar.lexicon import DEMAND_VERBS, PHRASAL_BREAKING_VERBS, REQUEST_VERBS, STOP_VERBS
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, Rule, rule
 from graphbuild.grammar.syntax import SUBJECT_DEPS, children, is_verbal, lemma_of, written
@@ -168,7 +169,8 @@ def urge_against(verb: Token, ctx: Context) -> Iterator[Frame]:
     acts = [c for c in children(verb, {"xcomp", "ccomp"}) if not _stops(c)]
     acts += [
         noun
-        for noun in children(verb, {"dobj"}) + [c for p in children(verb, {"prep"}) if p.lower_ == "for" for c in children(p, {"pobj"})]
+        for noun in children(verb, {"dobj"})
+        + [c for p in children(verb, {"prep"}) if p.lower_ == "for" for c in children(p, {"pobj"})]
         if token_lemma(noun).lower() not in STOP_NOUNS and noun.pos_ == "NOUN"
     ]
     yield from _against(verb, ctx, "OPPOSES", acts, "urge-against")

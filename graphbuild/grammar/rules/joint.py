@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.arguments import actors, joint_preps, partner_actors
+from graphbuild.grammar.arguments import actors
+from graphbuild.grammar.clauses import joint_preps, partner_actors
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, rule
 from graphbuild.grammar.syntax import SUBJECT_DEPS, children, is_passive, is_verbal, written
 

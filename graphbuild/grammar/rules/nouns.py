@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.arguments import actors, agents, children_actors, modifier_actors, pobj_actors, subjects
+from graphbuild.grammar.arguments import actors, agents, children_actors, modifier_actors, pobj_actors
+from graphbuild.grammar.clauses import subjects
 from graphbuild.grammar.lexicon import (
     BREAKING_VERBS,
     ENDING_NOUNS,
@@ -168,7 +169,7 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
             elif prep.lower_ in preps and (host.i != light_i or prep.i > noun.i):
                 targets.extend(a for a in pobj_actors(prep, index) if a not in targets)
     if not targets and light is not None and light_lemma in LIGHT_VERBS:
-        # "engaged French troops in a firefight": the light verb's own object
+        # "engaged Filipino peacekeepers in a firefight": the light verb's own object
         targets = [a for c in children(light, {"dobj"}) if c.i != noun.i for a in actors(c, index)]
     owners = children_actors(noun, {"poss"}, index)
     if ender is not None and cooperative:

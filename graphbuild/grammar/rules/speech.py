@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.grammar.arguments import actors, subjects
+from graphbuild.grammar.arguments import actors
+from graphbuild.grammar.clauses import subjects
 from graphbuild.grammar.lexicon import (
     ACCUSING_SPEECH,
     DECREE_VERBS,
