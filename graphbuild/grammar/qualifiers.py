@@ -17,6 +17,7 @@ from graphbuild.grammar.lexicon import (
     NEGATING_VERBS,
     OBLIGATION_AUX,
     PLANNING_VERBS,
+    PREDICTING_VERBS,
     REPORTING_VERBS,
     REQUEST_VERBS,
     WISH_VERBS,
@@ -75,7 +76,7 @@ def is_negated(predicate: Token, chain: list[Token], subjects: list[Token]) -> b
 def modality(predicate: Token, chain: list[Token]) -> str:
     """asserted, planned ("plans to", "said it would"), or hypothetical ("could", "if", "must",
     "wants X to")."""
-    if _wished(predicate):
+    if _wished(predicate) or _foreseen(predicate):
         return "hypothetical"
     for token in [predicate, *chain]:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
@@ -113,10 +114,20 @@ def _wished(token: Token) -> bool:
     return False
 
 
+def _foreseen(token: Token) -> bool:
+    """Is the clause of ``token`` what someone predicts: "Knapp predicts [Biden defeats Trump]"?"""
+    return _governed_by(token, PREDICTING_VERBS)
+
+
 def _reported(token: Token) -> bool:
     """Is the clause of ``token`` what someone is reported to say?"""
+    return _governed_by(token, REPORTING_VERBS)
+
+
+def _governed_by(token: Token, verbs: frozenset[str]) -> bool:
+    """Is the clause of ``token`` the complement of one of ``verbs``, up the clauses above it?"""
     for _ in range(MAX_CHAIN):
-        if token.dep_ in {"ccomp", "xcomp"} and token_lemma(token.head) in REPORTING_VERBS:
+        if token.dep_ in {"ccomp", "xcomp"} and token_lemma(token.head) in verbs:
             return True
         if token.head.i == token.i:
             return False

@@ -24,6 +24,7 @@ from graphbuild.grammar.lexicon import (
     BREAKING_VERBS,
     ENDING_NOUNS,
     EVENT_NOUNS,
+    GIVING_VERBS,
     LIGHT_VERBS,
     NEEDS_VERB_NOUNS,
     PHRASAL_BREAKING_VERBS,
@@ -78,7 +79,7 @@ def governing_verb(noun: Token) -> Token | None:
             if token.head.lower_ in CIRCUMSTANCE_PREPS:
                 return None  # "broke off relations [over their ties with X]": a reason, not the act
             host = token.head.head
-            if host.dep_ in {"prep", "prt"} and host.head.pos_ in {"VERB", "AUX"}:
+            if host.dep_ in {"prep", "prt", "advmod"} and host.head.pos_ in {"VERB", "AUX"}:
                 host = host.head  # "pulled [out of] its venture", "walked [away from] the deal"
             if host.pos_ in {"VERB", "AUX"}:
                 return None if _as_preposition(host) else host
@@ -100,7 +101,8 @@ def _as_preposition(verb: Token) -> bool:
 
 def _particle(verb: Token) -> str:
     """The particle a verb is written with: "out" in "pulled out of", "off" in "broke off"."""
-    return next((c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"} and c.lower_ in BREAKING_PARTICLES), "")
+    deps = {"prt", "prep", "advmod"}  # "backed [away] from": the parse may call the particle an adverb
+    return next((c.lower_ for c in verb.children if c.dep_ in deps and c.lower_ in BREAKING_PARTICLES), "")
 
 
 def _ends_cooperation(verb: Token) -> bool:
@@ -252,6 +254,12 @@ def event_noun(noun: Token, ctx: Context) -> Iterator[Frame]:
         reading.chain,
         reading.subject_tokens,
         reading.confidence,
-        reciprocal=reading.trigger in RECIPROCAL,
+        reciprocal=reading.trigger in RECIPROCAL and not _offered(reading),
         trigger=reading.trigger,
     )
+
+
+def _offered(reading: NounReading) -> bool:
+    """ "Both offered the deal to the union": a deal handed to another is not between them."""
+    light = reading.verb_words[0] if len(reading.verb_words) > 1 else None
+    return light is not None and lemma_of(light) in GIVING_VERBS
