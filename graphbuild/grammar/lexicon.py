@@ -53,6 +53,13 @@ EVENT_NOUNS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
 # lemma -> what can follow it in a phrase; rows that require an object noun are left out, so
 # they widen neither this lookup nor the search for a preposition hung lower in the parse
 VERB_PREPS: Mapping[str, frozenset[str]] = verb_preps(VERB_PHRASES)
+# lemma -> the relations its rows that read any object state ("mediate" -> NEGOTIATES_WITH)
+VERB_RELATIONS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        lemma: frozenset(r for p, r in VERB_PHRASES.items() if p.split()[0] == lemma)
+        for lemma in {p.split()[0] for p in VERB_PHRASES}
+    }
+)
 # (lemma, object noun) -> the rows that require that object: "open fire on", "lift curfew"
 VERB_OBJECTS: Mapping[tuple[str, str], tuple[Entry, ...]] = verb_objects(_VERBS)
 # trigger -> object nouns with which the row does not fire ("release" a report)

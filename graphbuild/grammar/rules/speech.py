@@ -24,7 +24,7 @@ from graphbuild.grammar.lexicon import (
     NEGATIVE_LABELS,
     OBLIGATION_AUX,
     REPORTING_VERBS,
-    VERB_PHRASES,
+    VERB_RELATIONS,
     WRONGDOING_VERBS,
 )
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, Context, Frame, rule
@@ -41,7 +41,7 @@ def _cooperative(comp: Token) -> bool:
     lemma = lemma_of(comp)
     if lemma == "be" or lemma in GIVING_VERBS:
         return True
-    if any(RELATIONS[r].polarity == COOPERATION for p, r in VERB_PHRASES.items() if p.split()[0] == lemma):
+    if any(RELATIONS[r].polarity == COOPERATION for r in VERB_RELATIONS.get(lemma, ())):
         return True
     return any(
         RELATIONS[EVENT_NOUNS[noun][0]].polarity == COOPERATION
