@@ -62,7 +62,7 @@ def actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Mention]:
 
 def coordinated(token: Token) -> list[Token]:
     """The conjuncts of ``token`` that belong to its list: "A, B and C" ends at C, so in "the
-    rift between Russia and the US, [...] Carson replied" the parser's last conjunct, after the
+    rift between Peru and Chile, [...] Velt replied" the parser's last conjunct, after the
     member "and" introduced, is not one."""
     conjuncts = sorted(token.conjuncts, key=lambda t: t.i)
     joins = [c.i for c in token.children if c.dep_ == "cc"]
@@ -94,7 +94,7 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     if QUANTITY_HEADS & {lemma, token.lower_}:  # "thousands of Kurds", "a group of refugees"
         return [a for prep in children(token, {"prep"}) if prep.lower_ == "of" for a in pobj_actors(prep, index)]
     if agent_kind(token) in {STATE, ROLE}:
-        # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named;
+        # "Both heads of Kestrel, Ana Velt, and Vantage, Tom Bale": every actor named;
         # "a court in Guyana": the state it belongs to
         return _phrase_actors(token, index, frozenset({"of"})) or _phrase_actors(token, index, ROLE_PREPS)
     return _owners(token, lemma, index, depth) or _thing(token, lemma)

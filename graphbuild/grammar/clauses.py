@@ -52,7 +52,7 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
             return Clause(found, chain, chained=token is not verb)
         noun = _control_noun(token)
         if noun is not None:
-            # "[Giuliani's attempts] to encourage", "[attempts by Giuliani] to": the owner does it;
+            # "[Velt's attempts] to persuade", "[attempts by Velt] to": the owner does it;
             # "[made the decision] to ban X": the subject of the verb the noun hangs on does
             owners = children_actors(noun, {"poss"}, index) + [
                 a for p in children(noun, {"prep"}) if p.lower_ == "by" for a in pobj_actors(p, index)

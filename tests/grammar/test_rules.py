@@ -336,14 +336,14 @@ def test_reported_must_is_a_demand():
 
 
 def test_claims_that_is_an_allegation():
-    # Apple Corps claims that Apple Computer violated the old agreement.
+    # Harbor Records claims that Kestrel Computer violated the old agreement.
     doc = doc_from_table(
         """
-        Apple     NNP  PROPN compound  1  Apple B-ORG
-        Corps     NNP  PROPN nsubj     2  Corps I-ORG
+        Harbor    NNP  PROPN compound  1  Harbor B-ORG
+        Records   NNP  PROPN nsubj     2  Records I-ORG
         claims    VBZ  VERB  ROOT      2  claim O
         that      IN   SCONJ mark      6  that O
-        Apple     NNP  PROPN compound  5  Apple B-ORG
+        Kestrel   NNP  PROPN compound  5  Kestrel B-ORG
         Computer  NNP  PROPN nsubj     6  Computer I-ORG
         violated  VBD  VERB  ccomp     2  violate O
         the       DT   DET   det       9  the O
@@ -352,7 +352,7 @@ def test_claims_that_is_an_allegation():
         .         .    PUNCT punct     2  . O
         """
     )
-    assert _rows(_extract(doc)) == {("Apple Corps", "ACCUSES", "Apple Computer", False, "speech-allegation")}
+    assert _rows(_extract(doc)) == {("Harbor Records", "ACCUSES", "Kestrel Computer", False, "speech-allegation")}
 
 
 def test_label_on_an_owned_object():
