@@ -182,8 +182,8 @@ def _owners(token: Token, lemma: str, index: ActorIndex, depth: int) -> list[Men
     found: list[Mention] = []
     for child in token.children:
         named = index.named(child)
-        if named is not None and is_nationality(named, child) and not stands_for_state(token):
-            continue  # "French plants", "Albanian rebel-held territory": no party
+        if named is not None and _names_place(named, child) and not stands_for_state(token):
+            continue  # "French plants", "Albanian rebel-held territory", "a Moscow office": no party
         if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
             found.extend(actors(child, index, depth + 1))
         elif child.dep_ == "amod" and named is not None:
@@ -194,7 +194,28 @@ def _owners(token: Token, lemma: str, index: ActorIndex, depth: int) -> list[Men
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             # "crimes committed by Osteria", "the stake held by the government"
             found.extend(a for prep in children(child, {"agent"}) for a in pobj_actors(prep, index))
+    if not found and lemma in OWNED_NOUNS:
+        found = [a for prep in _stray_by(token) for a in pobj_actors(prep, index)]
     return found
+
+
+def _stray_by(noun: Token) -> list[Token]:
+    """A "by" the parse hung on the active verb right after the noun: "opened an inquiry into
+    misconduct [by] X" is X's misconduct, for an active verb has no agent."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc) or noun.dep_ not in {"pobj", "dobj"}:
+        return []
+    prep = noun.doc[after]
+    verb = prep.head
+    if prep.lower_ != "by" or prep.dep_ != "prep" or verb.pos_ != "VERB" or is_passive(verb):
+        return []
+    return [prep] if verb.i < noun.i and noun in verb.subtree else []
+
+
+def _names_place(mention: Mention, token: Token) -> bool:
+    """A nationality, or a place's name written before a noun: "French", "Moscow" in "a
+    Moscow design centre"."""
+    return is_nationality(mention, token) or (mention.label in {"GPE", "LOC"} and token.dep_ == "compound")
 
 
 def _owner_prep(prep: Token, noun: Token, lemma: str) -> bool:

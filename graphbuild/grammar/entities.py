@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, NAME_PREFIXES, ORG_HEADS
+from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, NAME_PREFIXES, ORG_HEADS, PUBLIC_HEADS
 from graphbuild.nlp import DATELINE_RE
 from graphbuild.types import Mention
 from graphbuild.vocab import ACTOR_TYPES
@@ -153,6 +153,12 @@ def _extend(ent: Span) -> Span:
         and doc[end].is_title
     ):
         end += 1
+    # "the United States House [of Representatives]": a public body's "of" is part of its name
+    if doc[end - 1].lower_ in PUBLIC_HEADS and end + 1 < len(doc) and doc[end].lower_ == "of":
+        stop = end + 1
+        while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].is_title:
+            stop += 1
+        end = stop if stop > end + 1 else end
     if end == ent.end:
         return ent
     label = "ORG" if ent.label_ in {"NORP", "PERSON", "GPE"} else ent.label_

@@ -46,6 +46,8 @@ MAX_NOUN_HOPS = 3
 CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "amid", "during", "despite", "since", "until"})
 # Participles that work as prepositions: "[following] the invasion of X", "[including] talks with X".
 PREPOSITION_VERBS = frozenset({"follow", "include", "regard", "concern"})
+# Prepositions that say what an agreement is about: "a contract [for] the supply of steel".
+SUBJECT_MATTER_PREPS = frozenset({"for", "on"})
 # The particles that make a verb end what it holds: "pulled out of", "broke off", "walked away from".
 BREAKING_PARTICLES = frozenset({"out", "off", "away", "up"})
 
@@ -111,6 +113,20 @@ def _ends_cooperation(verb: Token) -> bool:
     return lemma in BREAKING_VERBS or (lemma in PHRASAL_BREAKING_VERBS and _particle(verb) != "")
 
 
+def _subject_matter(noun: Token) -> list[Token]:
+    """The nouns of what an agreement is about, where the parse may hang its partner: "a
+    contract for the supply of steel [with] X", "an accord on the sale of arms [with] X"."""
+    found: list[Token] = []
+    for prep in children(noun, {"prep"}):
+        if prep.lower_ in SUBJECT_MATTER_PREPS:
+            for pobj in children(prep, {"pobj"}):
+                found += [
+                    pobj,
+                    *(o for of in children(pobj, {"prep"}) if of.lower_ == "of" for o in children(of, {"pobj"})),
+                ]
+    return found
+
+
 def _ending_noun(noun: Token) -> Token | None:
     """The noun of ending that holds this one: "[the withholding] of aid", "[a halt] to talks"."""
     if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "to"} and noun.head.head.pos_ == "NOUN":
@@ -161,8 +177,10 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     hosts = [noun] + ([light] if light is not None else [])
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         hosts.append(noun.head)  # "a coalition government with X": the event names the head noun
-    for host in hosts:
+    for host in hosts + _subject_matter(noun):
         for prep in children(host, {"prep", "dative"}):  # "gave a grant [to] X": the parse may say dative
+            if host not in hosts and prep.lower_ != "with":
+                continue
             if prep.lower_ == "between" and "between" in preps:
                 between.extend(pobj_actors(prep, index))
                 between_preps.append(prep)
