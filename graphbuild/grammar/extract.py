@@ -8,7 +8,7 @@ pair and relation in a sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -56,11 +56,18 @@ def extract_docs(pairs: Iterable[tuple[Doc, Article]]) -> Iterator[Extraction]:
 
 
 def sentence_frames(sent: Span, ctx: Context, rules: list[Rule]) -> Iterator[Frame]:
-    """Every frame the rules find in a sentence, token by token, rule by rule."""
+    """Every frame the rules find in a sentence, token by token, rule by rule. Each rule's
+    test of the token (``on``) is shared: most rules ask whether it is a verb."""
     for token in sent:
+        tested: dict[Callable[[Token], bool], bool] = {}
         for rule in rules:
-            if rule.on is None or rule.on(token):
-                yield from rule.find(token, ctx)
+            if rule.on is not None:
+                passes = tested.get(rule.on)
+                if passes is None:
+                    passes = tested[rule.on] = rule.on(token)
+                if not passes:
+                    continue
+            yield from rule.find(token, ctx)
 
 
 @dataclass(frozen=True, slots=True)
