@@ -127,7 +127,9 @@ def find_groups(doc: Doc, index: ActorIndex, *, definite: bool) -> None:
     for token in doc:
         if token.i in index.names or token.i in index.refs or token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        kind = agent_kind(token)
+        if token.i not in index.kinds:  # the same for both runs
+            index.kinds[token.i] = agent_kind(token)
+        kind = index.kinds[token.i]
         if kind is None or kind == STATE or (kind == ROLE and stands_for_state(token)):
             continue  # a state's servant, or a role read through its organisation
         span = _group_span(token, index, kind, definite)

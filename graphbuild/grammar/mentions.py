@@ -42,6 +42,7 @@ class ActorIndex:
     generic: set[str] = field(default_factory=set)  # acronyms of common nouns
     alternates: dict[int, list[Mention]] = field(default_factory=dict)  # token i -> next candidates
     demonyms: dict[str, str] = field(default_factory=dict)  # nationality adjectives the article ties to a state
+    kinds: dict[int, str | None] = field(default_factory=dict)  # token i -> agent kind (groups)
     # (number of spans it was built from, by mention start, by span start, by span end)
     _lookup: tuple[int, dict, dict, dict] | None = field(default=None, repr=False, compare=False)
 
