@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphbuild.normalize import abbreviates, is_acronym
 from graphbuild.types import EVIDENCE_FIELDS, Article, Edge, Evidence, Node, Triple
 from graphbuild.vocab import RELATIONS, refines
 
@@ -167,6 +168,17 @@ def _with_evidence(edge: Edge, evidence: Evidence, confidence: float) -> Edge:
         last_seen=max(dates) if dates else None,
         confidence=max(edge.confidence, confidence),
     )
+
+
+def acronym_aliases(nodes: Iterable[Node]) -> dict[str, str]:
+    """The acronyms the graph already ties to a long name: alias -> name ("EADS" ->
+    "European Aeronautic Defence & Space"), for ``normalize.resolve_across``."""
+    found: dict[str, set[str]] = {}
+    for node in nodes:
+        for alias in node.aliases:
+            if is_acronym(alias) and abbreviates(alias, node.name) and alias != node.name:
+                found.setdefault(alias, set()).add(node.name)
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
 
 
 def build_graph(

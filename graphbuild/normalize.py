@@ -11,14 +11,25 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graphbuild.errors import AliasFileError
-from graphbuild.grammar.lexicon import COMPANY_HEADS, CORPORATE_SUFFIXES, LEADING_WORDS, TITLES, WELL_KNOWN
-from graphbuild.types import Extraction, RawTriple, Triple
+from graphbuild.grammar.lexicon import (
+    COMPANY_HEADS,
+    CORPORATE_SUFFIXES,
+    DEMONYMS,
+    LEADING_WORDS,
+    TITLES,
+    TRADE_WORDS,
+    TRAILING_TITLES,
+    WELL_KNOWN,
+)
+from graphbuild.types import Article, Extraction, RawTriple, Triple
 from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKNOWN_TYPE
+
+STATES = frozenset(DEMONYMS.values())
 
 
 def is_company_name(name: str) -> bool:
@@ -56,6 +67,23 @@ def clean_name(text: str) -> str:
         words = words[:-1]
     if words:
         words[-1] = words[-1].rstrip(",")
+    return " ".join(words)
+
+
+def _same_business(name: str) -> bool:
+    """Whether a short name written alone may stand for ``name``: only when the words after
+    its first say what trade it is in ("Cisco Systems", "Ford Motor", "Apple Computer"), never
+    when they name something else ("Apple Corps", "Apple TV", "Boeing Executive", "Airbus
+    A350")."""
+    rest = [w.lower().rstrip(".,") for w in name.split()[1:]]
+    return bool(rest) and all(w in COMPANY_HEADS or w in CORPORATE_SUFFIXES or w in TRADE_WORDS for w in rest)
+
+
+def _without_trailing_title(name: str) -> str:
+    """ "Boeing Executive" is Boeing: a person's title the model took into the name."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in TRAILING_TITLES:
+        words = words[:-1]
     return " ".join(words)
 
 
@@ -125,16 +153,19 @@ class Normalizer:
                 canonical, rule = acronyms[name], "acronym"
             else:
                 label = labels.get(name, Counter()).most_common(1)[0][0] if name in labels else ""
+                if label == "ORG" and _without_trailing_title(name) != name:
+                    canonical, rule = _without_trailing_title(name), "title"
                 if label == "PERSON" or not label:
                     titled = _strip_title(name)
                     if titled != name:
                         canonical, rule = titled, "title"
                 if len(canonical.split()) == 1:
                     full = [p for p in persons if _strip_title(p).split()[-1] == canonical]
-                    if label in {"PERSON", ""} and len({_strip_title(p) for p in full}) == 1:
+                    # "Harlow" after "John Harlow", whatever the model took it for; not a state
+                    if len({_strip_title(p) for p in full}) == 1 and canonical not in STATES:
                         canonical, rule = _strip_title(full[0]), "surname"
-                    longer = [o for o in orgs if o.split()[0] == canonical]
-                    if label in {"ORG", ""} and len(longer) == 1 and rule != "surname":
+                    longer = [o for o in orgs if o.split()[0] == canonical and _same_business(o)]
+                    if len(longer) == 1 and rule != "surname":  # "Ford" read as a person, and "Ford Motor"
                         canonical, rule = longer[0], "short-name"
             known = WELL_KNOWN.get(canonical.casefold())
             if known:
@@ -208,3 +239,85 @@ def normalize_extractions(
     for extraction in extractions:
         triples, changes = normalizer.normalize(extraction)
         yield extraction, triples, changes
+
+
+# -- across the articles of a load ----------------------------------------------------------------
+
+ACRONYM = re.compile(r"[A-Z][A-Za-z&]{0,9}")
+
+
+def is_acronym(text: str) -> bool:
+    """ "EADS", "AfCFTA", "BoA": one word, two capitals or more.
+
+    >>> is_acronym("EADS"), is_acronym("AfCFTA"), is_acronym("Apple"), is_acronym("A")
+    (True, True, False, False)
+    """
+    return ACRONYM.fullmatch(text) is not None and sum(c.isupper() for c in text) >= 2
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether every letter of ``short`` begins a word of ``long`` ("PKK" for "Kurdistan
+    Workers' Party", whose long form is Kurdish; not "UNESCO" for "Cultural Organization").
+
+    >>> abbreviates("EADS", "European Aeronautic Defence & Space"), abbreviates("UNESCO", "Cultural Organization")
+    (True, False)
+    """
+    initials = {w[0].casefold() for w in long.replace("-", " ").split() if w[:1].isalpha()}
+    return {c.casefold() for c in short if c.isalpha()} <= initials
+
+
+def defined_acronyms(triples: Iterable[Triple]) -> dict[str, str]:
+    """Acronyms that articles resolved to a long form they define: written "EADS", named
+    "European Aeronautic Defence & Space". An acronym two articles define differently is left
+    out."""
+    found: dict[str, set[str]] = {}
+    for t in triples:
+        for name, written in ((t.subject, t.subject_text), (t.object, t.object_text)):
+            if is_acronym(written) and name != written and abbreviates(written, name):
+                found.setdefault(written, set()).add(name)
+    return {short: next(iter(longs)) for short, longs in found.items() if len(longs) == 1}
+
+
+def resolve_across(
+    pairs: Sequence[tuple[Article, list[Triple]]], known: Mapping[str, str] | None = None
+) -> list[tuple[Article, list[Triple]]]:
+    """Resolve names across the articles of one load: an acronym one article leaves bare
+    takes the long form another defines, and each actor takes the type most of its mentions
+    give it ("Cisco" read once as a place is still an organisation).
+
+    ``known`` holds acronyms the graph already resolved (alias -> name); those the articles
+    define win. Order does not matter within one load; an acronym left bare by an earlier load
+    and defined by a later one stays apart (``graphbuild actors --duplicates`` lists it).
+    """
+    table = {**(known or {}), **defined_acronyms(t for _, triples in pairs for t in triples)}
+    renamed = [(article, [_renamed(t, table) for t in triples]) for article, triples in pairs]
+    votes: dict[str, Counter[str]] = {}
+    for _, triples in renamed:
+        for t in triples:
+            votes.setdefault(t.subject, Counter())[t.subject_type] += 1
+            votes.setdefault(t.object, Counter())[t.object_type] += 1
+    types = {name: _majority(counter) for name, counter in votes.items()}
+
+    def typed(t: Triple) -> Triple:
+        subject_type, object_type = types[t.subject], types[t.object]
+        if (subject_type, object_type) == (t.subject_type, t.object_type):
+            return t
+        return replace(t, subject_type=subject_type, object_type=object_type)
+
+    return [(article, [typed(t) for t in triples]) for article, triples in renamed]
+
+
+def _renamed(t: Triple, table: Mapping[str, str]) -> Triple:
+    subject, obj = table.get(t.subject, t.subject), table.get(t.object, t.object)
+    if (subject, obj) == (t.subject, t.object) or subject == obj:
+        return t
+    return replace(t, subject=subject, object=obj)
+
+
+def _majority(counter: Counter[str]) -> str:
+    """The type most mentions give, an unknown type never winning over a known one, a company
+    over an organisation (the name showed it a business somewhere), ties by name."""
+    known = Counter({t: n for t, n in counter.items() if t != UNKNOWN_TYPE}) or counter
+    if COMPANY in known and ORGANIZATION in known:
+        known[COMPANY] += known.pop(ORGANIZATION)
+    return min(known, key=lambda t: (-known[t], t))

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graphbuild.errors import AliasFileError
-from graphbuild.normalize import Normalizer, clean_name, read_aliases
+from graphbuild.normalize import Normalizer, clean_name, read_aliases, resolve_across
 from graphbuild.types import Article, Extraction, Mention, RawTriple
 
 
@@ -66,13 +68,17 @@ def test_acronym_defined_in_the_text_becomes_its_long_form():
     assert [c.rule for c in changes if c.written == "DMA"] == ["acronym"]
 
 
-def test_short_name_joins_the_longer_organisation_name():
-    long, short, y = _m("Northrop Grumman", "ORG"), _m("Northrop", "ORG", 30), _m("Boeing", "ORG", 50)
+def test_short_name_joins_the_longer_name_only_when_the_rest_says_its_trade():
+    long, short, y = _m("Cisco Systems", "ORG"), _m("Cisco", "ORG", 30), _m("Boeing", "ORG", 50)
     triples, _ = Normalizer().normalize(_extraction([long, short, y], [_raw(short, y)]))
-    assert triples[0].subject == "Northrop Grumman"
+    assert triples[0].subject == "Cisco Systems"
+    # a second name is another organisation's as far as the words go: a user's alias row joins them
+    long, short = _m("Northrop Grumman", "ORG"), _m("Northrop", "ORG", 30)
+    triples, _ = Normalizer().normalize(_extraction([long, short, y], [_raw(short, y)]))
+    assert triples[0].subject == "Northrop"
 
 
-def test_two_longer_names_make_the_short_one_ambiguous():
+def test_a_short_name_joins_the_one_longer_name_of_its_trade():
     a, b, short, y = (
         _m("Apple Corps", "ORG"),
         _m("Apple Computer", "ORG", 20),
@@ -80,6 +86,10 @@ def test_two_longer_names_make_the_short_one_ambiguous():
         _m("EMI", "ORG", 60),
     )
     triples, _ = Normalizer().normalize(_extraction([a, b, short, y], [_raw(short, y)]))
+    assert triples[0].subject == "Apple Computer"
+    b2 = _m("Apple Records", "ORG", 20)  # two businesses: "Apple" is ambiguous
+    b3 = _m("Apple Computer", "ORG", 80)
+    triples, _ = Normalizer().normalize(_extraction([a, b2, b3, short, y], [_raw(short, y)]))
     assert triples[0].subject == "Apple"
 
 
@@ -115,3 +125,40 @@ def test_bad_alias_file_says_where(tmp_path):
         read_aliases(path)
     with pytest.raises(AliasFileError, match="Can't read alias file"):
         read_aliases(tmp_path / "missing.csv")
+
+
+def _triple(article, subject, subject_type, obj, obj_type, subject_text=None):
+    """A normalized triple of ``article`` whose subject is named ``subject``."""
+    raw = RawTriple(
+        article,
+        _m(subject_text or subject, "ORG"),
+        _m(obj, "ORG", 30),
+        "SUES",
+        "sued",
+        False,
+        "asserted",
+        "s",
+        0,
+        1,
+        "verb",
+        0.9,
+    )
+    (t,), _ = Normalizer().normalize(_extraction([raw.subject, raw.object], [raw]))
+    return replace(t, subject=subject, subject_type=subject_type, object_type=obj_type)
+
+
+def test_an_acronym_one_article_defines_resolves_in_another_in_either_order():
+    defining = _triple("a1", "Northern Defence League", "organization", "Osteria", "government", subject_text="NDL")
+    bare = _triple("a2", "NDL", "organization", "Osteria", "government")
+    for order in ([defining, bare], [bare, defining]):
+        pairs = [(Article(id=t.article, text="x"), [t]) for t in order]
+        names = {t.article: t.subject for _, ts in resolve_across(pairs) for t in ts}
+        assert names == {"a1": "Northern Defence League", "a2": "Northern Defence League"}
+
+
+def test_an_actor_takes_the_type_most_of_its_links_give_it():
+    pairs = [
+        (Article(id=f"a{n}", text="x"), [_triple(f"a{n}", "Cisco", type_, "Apple", "company")])
+        for n, type_ in enumerate(["government", "organization", "organization", "unknown"])
+    ]
+    assert {t.subject_type for _, ts in resolve_across(pairs) for t in ts} == {"organization"}

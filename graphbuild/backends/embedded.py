@@ -21,7 +21,16 @@ import networkx as nx
 
 from graphbuild.backends.base import LoadSummary, Pairs
 from graphbuild.errors import GraphFileError
-from graphbuild.graph import FORMAT, GraphDelta, KnowledgeGraph, from_networkx, graph_to_json, to_networkx
+from graphbuild.graph import (
+    FORMAT,
+    GraphDelta,
+    KnowledgeGraph,
+    acronym_aliases,
+    from_networkx,
+    graph_to_json,
+    to_networkx,
+)
+from graphbuild.normalize import resolve_across
 from graphbuild.questions import Answer
 from graphbuild.questions.networkx import ask_networkx
 from graphbuild.types import Article, Triple
@@ -196,6 +205,7 @@ class EmbeddedBackend:
         with graph_lock(self.path, on_wait=on_wait):
             if _file_state(self.path) != seen:  # another load wrote it meanwhile
                 kg = read_graph(self.path)
+            extracted = resolve_across(extracted, acronym_aliases(kg.nodes.values()))
             articles, triples, delta = load_into(kg, extracted)
             written = write_graph(kg, self.path) if delta.changed or not self.path.exists() else False
         return LoadSummary(

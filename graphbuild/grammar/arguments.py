@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from graphbuild.grammar.entities import is_product_name
 from graphbuild.grammar.groups import ROLE, STATE, agent_kind, is_nationality, modified_noun, stands_for_state
 from graphbuild.grammar.lexicon import (
     GOV_DESCRIPTIONS,
@@ -40,6 +41,9 @@ PARTY_PREPS = frozenset({"with", "between"})
 # A thing as an argument: laws, agreements, orders, rules and plans are typed law, and only
 # ever the target of a stance towards them.
 THING_LABEL = "LAW"
+# Labels of arguments that never act, and of those that are targets of a stance only.
+NEVER_ACT = frozenset({THING_LABEL, "EVENT", "WORK_OF_ART", "LOC", "FAC"})
+THINGS = frozenset({THING_LABEL, "EVENT", "WORK_OF_ART"})
 THING_RELATIONS = frozenset({"CRITICIZES", "OPPOSES", "BLOCKS", "PROTESTS", "SUES", "SUPPORTS"})
 # How deep owners, appositions and "of" phrases are followed from the head noun.
 MAX_DEPTH = 2
@@ -138,8 +142,17 @@ def same_participant(sent: Span, a: Mention, b: Mention) -> bool:
 def fits(relation: str, subject: Mention, target: Mention) -> bool:
     """Can these arguments stand in the relation? A law, rule or plan never acts, and is a
     target only of criticism, opposition or support (the annotation rules' reading); an
-    event ("the Gulf war", "Operation Peace Spring") is never the one who acts either."""
-    return subject.label not in {THING_LABEL, "EVENT"} and (target.label != THING_LABEL or relation in THING_RELATIONS)
+    event ("the Gulf war", "Operation Peace Spring"), a work, a place, and a product the word
+    lists know ("the iPhone", "Airbus A350") never act either, and an event, a work or such a
+    product is a target of a stance only ("criticised the iPhone"). A name only the model
+    takes for a product ("the Peshmerga") is read as it acts."""
+    if subject.label in NEVER_ACT or _known_product(subject):
+        return False
+    return (target.label not in THINGS and not _known_product(target)) or relation in THING_RELATIONS
+
+
+def _known_product(mention: Mention) -> bool:
+    return mention.label == "PRODUCT" and is_product_name(mention.text.split())
 
 
 def _describes_next_name(token: Token, index: ActorIndex) -> bool:

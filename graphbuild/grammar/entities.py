@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graphbuild.grammar.lexicon import DEMONYMS, LAW_HEADS, NAME_PREFIXES, ORG_HEADS, PUBLIC_HEADS
+from graphbuild.grammar.lexicon import (
+    DEMONYMS,
+    EVENT_HEADS,
+    LAW_HEADS,
+    NAME_PREFIXES,
+    ORG_HEADS,
+    PRODUCT_NAMES,
+    PUBLIC_HEADS,
+)
 from graphbuild.nlp import DATELINE_RE
 from graphbuild.types import Mention
 from graphbuild.vocab import ACTOR_TYPES
@@ -48,8 +56,16 @@ def parenthetical_abbreviations(doc: Doc, index: ActorIndex) -> None:
     for _, end, mention in index.spans:
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             short = doc[end + 1].text
-            if short.isupper() and 1 < len(short) <= 12 and short != mention.text:
+            if short.isupper() and 1 < len(short) <= 12 and short != mention.text and _abbreviates(short, mention.text):
                 index.acronyms.setdefault(short, mention.text)
+
+
+def _abbreviates(short: str, long_form: str) -> bool:
+    """Whether every letter of ``short`` begins a word of ``long_form``, in any order: "PKK" for
+    "Kurdistan Workers' Party" (Kurdish words), not "UNESCO" for a name cut to "Cultural
+    Organization"."""
+    initials = {w[0].casefold() for w in long_form.replace("-", " ").split() if w[:1].isalpha()}
+    return {c.casefold() for c in short if c.isalpha()} <= initials
 
 
 def find_acronyms(doc: Doc, index: ActorIndex) -> None:
@@ -166,13 +182,35 @@ def _extend(ent: Span) -> Span:
 
 
 def _fix_label(span: Span) -> Span:
-    """Names whose last word says what they are: "Brightline Labs" is no person."""
+    """Names whose last word says what they are: "Brightline Labs" is no person, "Airbus
+    A350" and "the iPhone" are products, "Apple Worldwide Developers Conference" an event."""
     last = span[-1].lower_.rstrip(".")
+    if span.label_ != "LAW" and is_product_name([t.text for t in span]):
+        return span if span.label_ == "PRODUCT" else Span(span.doc, span.start, span.end, label="PRODUCT")
+    if last in EVENT_HEADS and len(span) > 1 and span.label_ != "EVENT":
+        return Span(span.doc, span.start, span.end, label="EVENT")
     if last in ORG_HEADS and span.label_ not in {"ORG"}:
         return Span(span.doc, span.start, span.end, label="ORG")
     if last in LAW_HEADS and span.label_ != "LAW":
         return Span(span.doc, span.start, span.end, label="LAW")
     return span
+
+
+def is_product_name(words: list[str]) -> bool:
+    """A product's name by the words lists know or a model number: "Apple iPhone", "Airbus
+    A350", "Boeing 787", "A350" (not "Section 230", a law, "Formula 1" or "G20").
+
+    >>> is_product_name(["Airbus", "A350"]), is_product_name(["G20"]), is_product_name(["Samsung", "Galaxy"])
+    (True, False, True)
+    """
+    last = words[-1].rstrip(".")
+    if last.lower() in PRODUCT_NAMES:
+        return True
+    if len(words) == 1:  # "A350": a letter and three digits
+        return last[:1].isalpha() and sum(c.isdigit() for c in last) >= 3
+    if not words[0][:1].isupper() or words[0].lower() in {"section", "article", "formula"}:
+        return False
+    return any(c.isdigit() for c in last) and (not last.isdigit() or len(last) == 3)
 
 
 def _split_coordination(ent: Span) -> list[Span]:

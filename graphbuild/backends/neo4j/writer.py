@@ -33,8 +33,9 @@ from graphbuild.backends.neo4j.schema import ensure_schema
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE
 from graphbuild.batching import batched
 from graphbuild.errors import BackendError
-from graphbuild.graph import KnowledgeGraph
-from graphbuild.types import EVIDENCE_FIELDS, Edge
+from graphbuild.graph import KnowledgeGraph, acronym_aliases
+from graphbuild.normalize import resolve_across
+from graphbuild.types import EVIDENCE_FIELDS, Edge, Node
 from graphbuild.vocab import (
     ARTICLE_LABEL,
     MENTIONS,
@@ -286,6 +287,18 @@ def without_articles(kg: KnowledgeGraph, done: set[str]) -> KnowledgeGraph:
     )
 
 
+ACRONYM_ALIASES_CYPHER = """
+MATCH (a:Actor) WHERE any(x IN a.aliases WHERE x =~ '[A-Z][A-Za-z&]{1,9}')
+RETURN a.name AS name, a.aliases AS aliases
+"""
+
+
+def _acronym_aliases(driver: neo4j.Driver, *, database: str) -> dict[str, str]:
+    """The acronyms the database already ties to a long name (see ``graph.acronym_aliases``)."""
+    records, _, _ = driver.execute_query(ACRONYM_ALIASES_CYPHER, database_=database, routing_=RoutingControl.READ)
+    return acronym_aliases(Node(id="", name=r["name"], type="", aliases=tuple(r["aliases"] or ())) for r in records)
+
+
 def _already_loaded(driver: neo4j.Driver, keys: Mapping[str, str], *, database: str, batch_size: int) -> set[str]:
     rows = [{"id": a, "key": k} for a, k in sorted(keys.items())]
     done: set[str] = set()
@@ -313,7 +326,8 @@ def load_neo4j(
     articles = triples = 0
     for chunk_pairs in batched(pairs, chunk_articles):
         chunk = KnowledgeGraph()
-        for article, found in chunk_pairs:
+        known = _acronym_aliases(driver, database=database)
+        for article, found in resolve_across(list(chunk_pairs), known):
             articles += 1
             triples += len(found)
             chunk.add_article(article)
