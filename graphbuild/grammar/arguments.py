@@ -18,6 +18,7 @@ from graphbuild.grammar.lexicon import (
     NOT_OWNED,
     OWNED_NOUNS,
     OWNER_PARTICIPLES,
+    PLACE_HEADS,
     QUANTITY_HEADS,
     ROLE_PREPS,
     THING_HEADS,
@@ -91,7 +92,8 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     lemma = token_lemma(token).lower()
     if lemma in NOT_OWNED:
         return []  # "a Facebook user" is not Facebook
-    if QUANTITY_HEADS & {lemma, token.lower_}:  # "thousands of Kurds", "a group of refugees"
+    if (QUANTITY_HEADS | PLACE_HEADS) & {lemma, token.lower_}:
+        # "thousands of Kurds", "a group of refugees", "the town of Cizre"
         return [a for prep in children(token, {"prep"}) if prep.lower_ == "of" for a in pobj_actors(prep, index)]
     if agent_kind(token) in {STATE, ROLE}:
         # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named;
