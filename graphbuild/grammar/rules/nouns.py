@@ -46,6 +46,9 @@ MAX_NOUN_HOPS = 3
 CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "amid", "during", "despite", "since", "until"})
 # Participles that work as prepositions: "[following] the invasion of X", "[including] talks with X".
 PREPOSITION_VERBS = frozenset({"follow", "include", "regard", "concern"})
+# Event nouns that say, after "in", why the subject of any verb acts: "resigned [in protest]
+# against X", "staged a hunger strike [in protest] at X's policy".
+MANNER_NOUNS = frozenset({"protest"})
 # The particles that make a verb end what it holds: "pulled out of", "broke off", "walked away from".
 BREAKING_PARTICLES = frozenset({"out", "off", "away", "up"})
 
@@ -111,6 +114,11 @@ def _ends_cooperation(verb: Token) -> bool:
     return lemma in BREAKING_VERBS or (lemma in PHRASAL_BREAKING_VERBS and _particle(verb) != "")
 
 
+def _in_manner(noun: Token, trigger: str) -> bool:
+    """ "walked out [in protest] against X": the noun says why the verb's subject acts."""
+    return trigger in MANNER_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+
+
 def _ending_noun(noun: Token) -> Token | None:
     """The noun of ending that holds this one: "[the withholding] of aid", "[a halt] to talks"."""
     if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "to"} and noun.head.head.pos_ == "NOUN":
@@ -153,7 +161,10 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     cooperative = RELATIONS[relation].polarity == COOPERATION
     breaking = cooperative and ((light is not None and _ends_cooperation(light)) or ender is not None)
     usable = light is not None and (
-        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or token_lemma(light) == "be" or breaking
+        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS
+        or token_lemma(light) == "be"
+        or breaking
+        or _in_manner(noun, trigger)
     )
     worsening = trigger in NEEDS_VERB_NOUNS and _worsening(noun, light)
     if trigger in NEEDS_VERB_NOUNS and not usable and not worsening:
