@@ -81,6 +81,8 @@ def governing_verb(noun: Token) -> Token | None:
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             if token.head.lower_ in CIRCUMSTANCE_PREPS:
                 return None  # "broke off relations [over their ties with X]": a reason, not the act
+            if _as_preposition(token.head):
+                return None  # "strengthened its forces [following] the discovery of rockets"
             host = token.head.head
             if host.dep_ in {"prep", "prt", "advmod"} and host.head.pos_ in {"VERB", "AUX"}:
                 host = host.head  # "pulled [out of] its venture", "walked [away from] the deal"
