@@ -21,6 +21,7 @@ from graphbuild.grammar.lexicon import (
     PLACE_HEADS,
     QUANTITY_HEADS,
     ROLE_PREPS,
+    TARGET_HEADS,
     THING_HEADS,
 )
 from graphbuild.grammar.mentions import ActorIndex
@@ -99,7 +100,12 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         # "Both CEOs of Meta, Mark Zuckerberg, and Spotify, Daniel Ek": every actor named;
         # "a court in Guyana": the state it belongs to
         return _phrase_actors(token, index, frozenset({"of"})) or _phrase_actors(token, index, ROLE_PREPS)
-    return _owners(token, lemma, index, depth) or _thing(token, lemma)
+    owned = _owners(token, lemma, index, depth) or _thing(token, lemma)
+    if not owned and lemma in TARGET_HEADS:  # "fired at targets in Kelvia": the place aimed at
+        return [
+            a for prep in children(token, {"prep"}) if prep.lower_ in {"in", "of"} for a in pobj_actors(prep, index)
+        ]
+    return owned
 
 
 def _thing(token: Token, lemma: str) -> list[Mention]:

@@ -152,6 +152,8 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
         return None
     index = ctx.index
     relation, preps = entry
+    if _in_manner(noun, trigger):
+        preps = (*preps, "of")  # "in protest of X's refusal"
     targets: list[Mention] = []
     between: list[Mention] = []
     sources: list[Mention] = []  # "from X": who acts, when the subject only receives
