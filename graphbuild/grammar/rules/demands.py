@@ -151,11 +151,14 @@ def _against(verb: Token, ctx: Context, relation: str, acts: list[Token], name: 
 
 @rule("threat", on=is_verbal)
 def threat(verb: Token, ctx: Context) -> Iterator[Frame]:
-    """ "X threatened to sue Y", "to break off relations with Y", "to impose sanctions on Y":
+    """ "X threatened to sue Y", "to break off relations with Y", "to impose sanctions on Y",
+    "threatened sanctions against Y":
     X threatens Y, asserted; the act threatened keeps its own, planned, reading."""
     if lemma_of(verb) not in THREAT_VERBS:
         return
-    yield from _against(verb, ctx, "THREATENS", children(verb, {"xcomp"}), "threat")
+    # the act as a verb ("to sue Y") or as a noun ("threatened sanctions against Y")
+    acts = children(verb, {"xcomp"}) + [n for n in children(verb, {"dobj"}) if n.pos_ == "NOUN"]
+    yield from _against(verb, ctx, "THREATENS", acts, "threat")
 
 
 @rule("urge-against", on=is_verbal)
