@@ -43,6 +43,9 @@ PARTY_PREPS = frozenset({"with", "between"})
 # ever the target of a stance towards them.
 THING_LABEL = "LAW"
 THING_RELATIONS = frozenset({"CRITICIZES", "OPPOSES", "BLOCKS", "PROTESTS", "SUES", "SUPPORTS"})
+# Relations of buying, whose target is never a place, and the labels of places.
+PURCHASE_RELATIONS = frozenset({"ACQUIRES"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # How deep owners, appositions and "of" phrases are followed from the head noun.
 MAX_DEPTH = 2
 # Links through which words name the same participant as their head: modifiers, owners and
@@ -146,7 +149,10 @@ def same_participant(sent: Span, a: Mention, b: Mention) -> bool:
 def fits(relation: str, subject: Mention, target: Mention) -> bool:
     """Can these arguments stand in the relation? A law, rule or plan never acts, and is a
     target only of criticism, opposition or support (the annotation rules' reading); an
-    event ("the Gulf war", "Operation Peace Spring") is never the one who acts either."""
+    event ("the Gulf war", "Operation Peace Spring") is never the one who acts either; a
+    place is never bought ("took over the city of X" is a conquest, not a purchase)."""
+    if relation in PURCHASE_RELATIONS and target.label in PLACE_LABELS:
+        return False
     return subject.label not in {THING_LABEL, "EVENT"} and (target.label != THING_LABEL or relation in THING_RELATIONS)
 
 
