@@ -119,7 +119,8 @@ def _act_words(act: Token) -> list[Token]:
 
 def _conflicts_in(acts: list[Token], ctx: Context) -> Iterator[Frame]:
     """The conflicts the grammar's other rules read in what is asked or threatened: "to sue
-    Y", "to impose sanctions on Y", "[sanctions] against Y"."""
+    Y", "to impose sanctions on Y", "[sanctions] against Y", "to unite and [mobilize] against Y"."""
+    acts = [*acts, *(c for act in acts if act.pos_ in {"VERB", "AUX"} for c in act.conjuncts if c.i > act.i)]
     for act in acts:
         for token in _act_words(act):
             for other in _other_rules():
