@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from graphbuild.grammar.groups import ROLE, STATE, agent_kind, is_nationality, modified_noun, stands_for_state
 from graphbuild.grammar.lexicon import (
+    BUSINESS_DESCRIPTIONS,
     GOV_DESCRIPTIONS,
     NOT_OWNED,
     OWNED_NOUNS,
@@ -83,7 +84,13 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         group = list(index.coordinated(named))
         for child in token.children:  # "Mark Zuckerberg, Meta's CEO": the company too
             if child.dep_ == "appos" and depth <= MAX_DEPTH:
-                group.extend(m for m in actors(child, index, depth + 1) if m not in group)
+                # "Nordvast, Osteria's largest exporter": the country a business trades from does not act
+                business = token_lemma(child).lower() in BUSINESS_DESCRIPTIONS
+                group.extend(
+                    m
+                    for m in actors(child, index, depth + 1)
+                    if m not in group and not (business and m.label in PLACE_LABELS)
+                )
         return [as_state(m, token, index) for m in group]
     direct = index.referents(token)
     if direct:
