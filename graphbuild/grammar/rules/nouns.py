@@ -48,6 +48,9 @@ CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "amid", "during", "de
 PREPOSITION_VERBS = frozenset({"follow", "include", "regard", "concern"})
 # Prepositions that say what an agreement is about: "a contract [for] the supply of steel".
 SUBJECT_MATTER_PREPS = frozenset({"for", "on"})
+# Event nouns that say, after "in", why the subject of any verb acts: "resigned [in protest]
+# against X", "staged a hunger strike [in protest] at X's policy".
+MANNER_NOUNS = frozenset({"protest"})
 # The particles that make a verb end what it holds: "pulled out of", "broke off", "walked away from".
 BREAKING_PARTICLES = frozenset({"out", "off", "away", "up"})
 
@@ -80,6 +83,8 @@ def governing_verb(noun: Token) -> Token | None:
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             if token.head.lower_ in CIRCUMSTANCE_PREPS:
                 return None  # "broke off relations [over their ties with X]": a reason, not the act
+            if _as_preposition(token.head):
+                return None  # "strengthened its forces [following] the discovery of rockets"
             host = token.head.head
             if host.dep_ in {"prep", "prt", "advmod"} and host.head.pos_ in {"VERB", "AUX"}:
                 host = host.head  # "pulled [out of] its venture", "walked [away from] the deal"
@@ -127,6 +132,11 @@ def _subject_matter(noun: Token) -> list[Token]:
     return found
 
 
+def _in_manner(noun: Token, trigger: str) -> bool:
+    """ "walked out [in protest] against X": the noun says why the verb's subject acts."""
+    return trigger in MANNER_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+
+
 def _ending_noun(noun: Token) -> Token | None:
     """The noun of ending that holds this one: "[the withholding] of aid", "[a halt] to talks"."""
     if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "to"} and noun.head.head.pos_ == "NOUN":
@@ -158,6 +168,8 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
         return None
     index = ctx.index
     relation, preps = entry
+    if _in_manner(noun, trigger):
+        preps = (*preps, "of")  # "in protest of X's refusal"
     targets: list[Mention] = []
     between: list[Mention] = []
     sources: list[Mention] = []  # "from X": who acts, when the subject only receives
@@ -169,7 +181,10 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     cooperative = RELATIONS[relation].polarity == COOPERATION
     breaking = cooperative and ((light is not None and _ends_cooperation(light)) or ender is not None)
     usable = light is not None and (
-        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or token_lemma(light) == "be" or breaking
+        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS
+        or token_lemma(light) == "be"
+        or breaking
+        or _in_manner(noun, trigger)
     )
     worsening = trigger in NEEDS_VERB_NOUNS and _worsening(noun, light)
     if trigger in NEEDS_VERB_NOUNS and not usable and not worsening:
