@@ -171,8 +171,14 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
             elif prep.lower_ in preps and (host.i != light_i or prep.i > noun.i):
                 targets.extend(a for a in pobj_actors(prep, index) if a not in targets)
     if not targets and light is not None and light_lemma in LIGHT_VERBS:
-        # "engaged Filipino peacekeepers in a firefight": the light verb's own object
-        targets = [a for c in children(light, {"dobj"}) if c.i != noun.i for a in actors(c, index)]
+        # "engaged Filipino peacekeepers in a firefight": the light verb's own object; "gave
+        # Marrenland a grant": its indirect object (not a "to" the parse called dative)
+        targets = [
+            a
+            for c in children(light, {"dobj", "dative"})
+            if c.i != noun.i and c.pos_ in {"NOUN", "PROPN", "PRON"}
+            for a in actors(c, index)
+        ]
     owners = children_actors(noun, {"poss"}, index)
     if ender is not None and cooperative:
         owners += children_actors(ender, {"poss"}, index)  # "the administration's withholding of aid"
