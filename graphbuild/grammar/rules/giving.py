@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, pobj_actors
-from graphbuild.grammar.lexicon import EVENT_NOUNS, GIVEN_THINGS, GIVING_VERBS
+from graphbuild.grammar.lexicon import EVENT_NOUNS, GIVEN_THINGS, GIVING_VERBS, MEASURE_WORDS
 from graphbuild.grammar.readings import VerbReading, read_verb
 from graphbuild.grammar.registry import Context, Frame, rule
 from graphbuild.grammar.syntax import children, is_verbal, lemma_of, written
@@ -32,10 +32,13 @@ MONEY_WORDS = frozenset({"money", "fund", "funding", "cash", "dollar", "euro", "
 
 
 def _given(token: Token) -> bool:
-    """Money ("$5 million", "funds") or a thing of help ("food", "troops"), not an event noun."""
+    """Money ("$5 million", "funds") or a thing of help ("food", "troops"), not an event noun;
+    or a measure of one ("700 kg of medicine", "$50,000 worth of goods")."""
     lemma = token_lemma(token).lower()
     if lemma in EVENT_NOUNS:
         return False
+    if lemma in MEASURE_WORDS:
+        return any(_given(t) for p in children(token, {"prep"}) if p.lower_ == "of" for t in children(p, {"pobj"}))
     return token.ent_type_ == "MONEY" or lemma in GIVEN_THINGS
 
 
