@@ -25,12 +25,14 @@ from graphbuild.grammar.lexicon import (
     ENDING_NOUNS,
     EVENT_NOUNS,
     GIVING_VERBS,
+    GO_BETWEEN_WORDS,
     LIGHT_VERBS,
     NEEDS_VERB_NOUNS,
     PHRASAL_BREAKING_VERBS,
     RECEIVING_VERBS,
     RECIPROCAL,
     REVERSING_VERBS,
+    UNDERTAKING_NOUNS,
     WORSENING_WORDS,
 )
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, CONFIDENCE_DIRECT, Context, Frame, rule
@@ -89,6 +91,9 @@ def governing_verb(noun: Token) -> Token | None:
             return None
         if token.dep_ == "conj":
             token = token.head
+            continue
+        if token.dep_ == "compound" and token_lemma(token.head).lower() in UNDERTAKING_NOUNS:
+            token = token.head  # "launched a mediation [effort]"
             continue
         return None
     return None
@@ -226,6 +231,8 @@ def noun_between(noun: Token, ctx: Context) -> Iterator[Frame]:
     reading = read_noun(noun, ctx)
     if reading is None or not reading.between or reading.targets:
         return
+    if reading.trigger in GO_BETWEEN_WORDS:
+        return  # "mediation between X and Y": a third party's act, the sides need not talk
     between, who = reading.between, reading.subjects
     members = [*who, *(b for b in between if b not in who)] if who and len(between) == 1 else between
     yield Frame(
@@ -239,6 +246,42 @@ def noun_between(noun: Token, ctx: Context) -> Iterator[Frame]:
         reading.subject_tokens,
         reading.confidence,
         reciprocal=True,
+        trigger=reading.trigger,
+    )
+
+
+@rule("noun-go-between")
+def go_between(noun: Token, ctx: Context) -> Iterator[Frame]:
+    """ "hosted talks between X and Y", "launched a mediation effort between X and Y": the one
+    who brings the members together relates to each of them."""
+    reading = read_noun(noun, ctx)
+    if reading is None or len(reading.between) < 2:
+        return
+    light = governing_verb(noun)
+    if light is None or is_passive(light):
+        return
+    light_lemma = lemma_of(light)
+    if light_lemma not in GO_BETWEEN_WORDS and not (reading.trigger in GO_BETWEEN_WORDS and light_lemma in LIGHT_VERBS):
+        return
+    who, chain, subject_tokens, confidence = reading.subjects, reading.chain, reading.subject_tokens, reading.confidence
+    if not who:
+        clause = subjects(light, ctx.index)
+        who, chain = clause.actors, [light, *clause.chain]
+        subject_tokens = children(light, ANY_SUBJECT_DEPS)
+        confidence = CONFIDENCE_CHAINED if clause.chained else CONFIDENCE_DIRECT
+    who = [w for w in who if w not in reading.between]
+    if not who:
+        return
+    yield Frame(
+        reading.relation,
+        who,
+        reading.between,
+        written([light, noun, *reading.between_preps]),
+        "noun-go-between",
+        noun,
+        chain,
+        subject_tokens,
+        confidence,
         trigger=reading.trigger,
     )
 
