@@ -23,7 +23,7 @@ from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
 
 # Prepositions that name whom the thing goes to: "sent troops to X", "food for X". "for" after
-# money or the verb is a price: "offered $78 million for X's plant".
+# the verb, or after money that measures nothing ("offered $78 million for X's plant"), is a price.
 RECIPIENT_PREPS = frozenset({"to", "for"})
 # Verbs whose subject is given the thing by the one after "from" (not "faced $3bn in fines from").
 TAKING_VERBS = frozenset({"receive", "get", "accept", "obtain", "secure"})
@@ -56,8 +56,8 @@ def _recipients(verb: Token, thing: Token, ctx: Context) -> tuple[list[Mention],
     for host in (verb, thing, *of_things):
         for prep in children(host, {"prep", "dative"}):
             if prep.lower_ in RECIPIENT_PREPS:
-                if prep.lower_ == "for" and (host.i == verb.i or _money(host)):
-                    continue
+                if prep.lower_ == "for" and (host.i == verb.i or (_money(host) and not of_things)):
+                    continue  # a price; but "$70 million of aid for X" names whom the aid is for
                 got = pobj_actors(prep, ctx.index)
                 if got:
                     found += got
