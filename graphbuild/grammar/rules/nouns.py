@@ -32,9 +32,11 @@ from graphbuild.grammar.lexicon import (
     RECEIVING_VERBS,
     RECIPROCAL,
     REVERSING_VERBS,
+    TRADE_NOUNS,
     UNDERTAKING_NOUNS,
     WORSENING_WORDS,
 )
+from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, CONFIDENCE_DIRECT, Context, Frame, rule
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, children, is_passive, lemma_of, written
 from graphbuild.nlp import token_lemma
@@ -174,7 +176,8 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
             elif prep.lower_ in {"from", "by"} and light_lemma in RECEIVING_VERBS:
                 sources.extend(pobj_actors(prep, index))
             elif prep.lower_ in preps and (host.i != light_i or prep.i > noun.i):
-                targets.extend(a for a in pobj_actors(prep, index) if a not in targets)
+                found = pobj_actors(prep, index) or _trade_partners(prep, light, index)
+                targets.extend(a for a in found if a not in targets)
     if not targets and light is not None and light_lemma in LIGHT_VERBS:
         # "engaged Filipino peacekeepers in a firefight": the light verb's own object; "gave
         # Marrenland a grant": its indirect object (not a "to" the parse called dative)
@@ -223,6 +226,22 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     return NounReading(
         trigger, relation, owners, targets, between, between_preps, verb_words, chain, subject_tokens, confidence
     )
+
+
+def _trade_partners(prep: Token, light: Token | None, index: ActorIndex) -> list[Mention]:
+    """ "a ban on [arms sales to X]", "an embargo on [imports from X]": the measure aims at the
+    party the trade goes to or comes from (the parse may hang that "to" on the verb)."""
+    trades = [t for t in children(prep, {"pobj"}) if token_lemma(t).lower() in TRADE_NOUNS]
+    if not trades:
+        return []
+    hosts = [*trades, *([light] if light is not None else [])]
+    return [
+        a
+        for host in hosts
+        for p in children(host, {"prep"})
+        if p.lower_ in {"to", "from"} and p.i > prep.i
+        for a in pobj_actors(p, index)
+    ]
 
 
 @rule("noun-between")
