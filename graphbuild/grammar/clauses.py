@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, agents, children_actors, pobj_actors
-from graphbuild.grammar.lexicon import CONTROL_NOUNS, LIGHT_VERBS, OBJECT_CONTROL, REQUEST_VERBS
+from graphbuild.grammar.lexicon import CONTROL_NOUNS, LIGHT_VERBS, OBJECT_CONTROL, REQUEST_VERBS, WILLING_WORDS
 from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.syntax import CHAIN_DEPS, MAX_CHAIN, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive
 from graphbuild.nlp import token_lemma
@@ -135,9 +135,16 @@ def _governor(token: Token) -> Token | None:
     head = token.head
     if head.dep_ == "prep":  # "before compelling it": the verb the preposition hangs on
         head = head.head
-    if head.i == token.i or head.pos_ not in {"VERB", "AUX"}:
+    if head.i == token.i:
+        return None
+    if head.pos_ not in {"VERB", "AUX"} and not _willing(token, head):
         return None
     return head
+
+
+def _willing(token: Token, head: Token) -> bool:
+    """ "is [willing] to send": an adjective of readiness after a copula passes its subject on."""
+    return token.dep_ == "xcomp" and head.dep_ == "acomp" and token_lemma(head).lower() in WILLING_WORDS
 
 
 def left_group(verb: Token, index: ActorIndex) -> list[Mention]:

@@ -20,6 +20,7 @@ from graphbuild.grammar.lexicon import (
     PREDICTING_VERBS,
     REPORTING_VERBS,
     REQUEST_VERBS,
+    WILLING_WORDS,
     WISH_VERBS,
 )
 from graphbuild.grammar.mentions import ActorIndex
@@ -93,8 +94,8 @@ def modality(predicate: Token, chain: list[Token]) -> str:
     for token in governors(predicate, chain):
         if token_lemma(token) in REQUEST_VERBS:
             return "hypothetical"  # "asked Obama to help Iran": wanted, not done
-        if token_lemma(token) in PLANNING_VERBS:
-            return "planned"
+        if token_lemma(token) in PLANNING_VERBS or token_lemma(token).lower() in WILLING_WORDS:
+            return "planned"  # "plans to send", "is willing to send"
     return "asserted"
 
 
