@@ -15,12 +15,15 @@ from spacy.tokens import Span, Token
 from graphbuild.grammar.entities import is_product_name
 from graphbuild.grammar.groups import ROLE, STATE, agent_kind, is_nationality, modified_noun, stands_for_state
 from graphbuild.grammar.lexicon import (
+    BUSINESS_DESCRIPTIONS,
     GOV_DESCRIPTIONS,
     NOT_OWNED,
     OWNED_NOUNS,
     OWNER_PARTICIPLES,
+    PLACE_HEADS,
     QUANTITY_HEADS,
     ROLE_PREPS,
+    TARGET_HEADS,
     THING_HEADS,
 )
 from graphbuild.grammar.mentions import ActorIndex
@@ -45,6 +48,9 @@ THING_LABEL = "LAW"
 NEVER_ACT = frozenset({THING_LABEL, "EVENT", "WORK_OF_ART", "LOC", "FAC"})
 THINGS = frozenset({THING_LABEL, "EVENT", "WORK_OF_ART"})
 THING_RELATIONS = frozenset({"CRITICIZES", "OPPOSES", "BLOCKS", "PROTESTS", "SUES", "SUPPORTS"})
+# Relations of buying, whose target is never a place, and the labels of places.
+PURCHASE_RELATIONS = frozenset({"ACQUIRES"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # How deep owners, appositions and "of" phrases are followed from the head noun.
 MAX_DEPTH = 2
 # Links through which words name the same participant as their head: modifiers, owners and
@@ -82,7 +88,13 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         group = list(index.coordinated(named))
         for child in token.children:  # "Mark Zuckerberg, Meta's CEO": the company too
             if child.dep_ == "appos" and depth <= MAX_DEPTH:
-                group.extend(m for m in actors(child, index, depth + 1) if m not in group)
+                # "Nordvast, Osteria's largest exporter": the country a business trades from does not act
+                business = token_lemma(child).lower() in BUSINESS_DESCRIPTIONS
+                group.extend(
+                    m
+                    for m in actors(child, index, depth + 1)
+                    if m not in group and not (business and m.label in PLACE_LABELS)
+                )
         return [as_state(m, token, index) for m in group]
     direct = index.referents(token)
     if direct:
@@ -95,13 +107,19 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
     lemma = token_lemma(token).lower()
     if lemma in NOT_OWNED:
         return []  # "a Facebook user" is not Facebook
-    if QUANTITY_HEADS & {lemma, token.lower_}:  # "thousands of Kurds", "a group of refugees"
+    if (QUANTITY_HEADS | PLACE_HEADS) & {lemma, token.lower_}:
+        # "thousands of Kurds", "a group of refugees", "the town of Cizre"
         return [a for prep in children(token, {"prep"}) if prep.lower_ == "of" for a in pobj_actors(prep, index)]
     if agent_kind(token) in {STATE, ROLE}:
         # "Both heads of Kestrel, Ana Velt, and Vantage, Tom Bale": every actor named;
         # "a court in Guyana": the state it belongs to
         return _phrase_actors(token, index, frozenset({"of"})) or _phrase_actors(token, index, ROLE_PREPS)
-    return _owners(token, lemma, index, depth) or _thing(token, lemma)
+    owned = _owners(token, lemma, index, depth) or _thing(token, lemma)
+    if not owned and lemma in TARGET_HEADS:  # "fired at targets in Kelvia": the place aimed at
+        return [
+            a for prep in children(token, {"prep"}) if prep.lower_ in {"in", "of"} for a in pobj_actors(prep, index)
+        ]
+    return owned
 
 
 def _thing(token: Token, lemma: str) -> list[Mention]:
@@ -145,7 +163,10 @@ def fits(relation: str, subject: Mention, target: Mention) -> bool:
     event ("the Gulf war", "Operation Peace Spring"), a work, a place, and a product the word
     lists know ("the iPhone", "Airbus A350") never act either, and an event, a work or such a
     product is a target of a stance only ("criticised the iPhone"). A name only the model
-    takes for a product ("the Peshmerga") is read as it acts."""
+    takes for a product ("the Peshmerga") is read as it acts. A place is never bought ("took
+    over the city of X" is a conquest, not a purchase)."""
+    if relation in PURCHASE_RELATIONS and target.label in PLACE_LABELS:
+        return False
     if subject.label in NEVER_ACT or _known_product(subject):
         return False
     return (target.label not in THINGS and not _known_product(target)) or relation in THING_RELATIONS

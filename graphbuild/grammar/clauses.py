@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, agents, children_actors, pobj_actors
-from graphbuild.grammar.lexicon import CONTROL_NOUNS, LIGHT_VERBS, OBJECT_CONTROL, REQUEST_VERBS
+from graphbuild.grammar.lexicon import (
+    AWARDED_NOUNS,
+    CONTROL_NOUNS,
+    LIGHT_VERBS,
+    OBJECT_CONTROL,
+    REQUEST_VERBS,
+    WILLING_WORDS,
+)
 from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.syntax import CHAIN_DEPS, MAX_CHAIN, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive
 from graphbuild.nlp import token_lemma
@@ -60,11 +67,13 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
             chain.append(noun)
             if owners:
                 return Clause(owners, chain, chained=True)
-            if noun.dep_ != "dobj" or token_lemma(noun.head).lower() not in LIGHT_VERBS:
+            host = _competed_for(noun)
+            if host is None and (noun.dep_ != "dobj" or token_lemma(noun.head).lower() not in LIGHT_VERBS):
                 break  # "welcomed [the decision] to sue": whose decision, it does not say
-            chain.append(noun.head)
+            host = host or noun.head
+            chain.append(host)
             chain_link = "dobj"
-            token = noun.head
+            token = host
             continue
         if token.dep_ == "relcl":
             # "Apple, which sued Cisco": the relative pronoun stands for the head noun
@@ -98,6 +107,15 @@ def _controller(governor: Token, below: Token) -> list[Token] | None:
     if lemma in REQUEST_VERBS and infinitive:
         asked = [c for p in children(governor, {"prep"}) if p.lower_ in {"on", "upon"} for c in children(p, {"pobj"})]
         return asked or None
+    return None
+
+
+def _competed_for(noun: Token) -> Token | None:
+    """The verb a contract is won or sought by: "defeated Boeing [for] a contract to supply
+    X", "bid [for] a contract to build": whoever competes for it does the work."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and token_lemma(noun).lower() in AWARDED_NOUNS:
+        verb = noun.head.head
+        return verb if verb.pos_ == "VERB" else None
     return None
 
 
@@ -135,9 +153,16 @@ def _governor(token: Token) -> Token | None:
     head = token.head
     if head.dep_ == "prep":  # "before compelling it": the verb the preposition hangs on
         head = head.head
-    if head.i == token.i or head.pos_ not in {"VERB", "AUX"}:
+    if head.i == token.i:
+        return None
+    if head.pos_ not in {"VERB", "AUX"} and not _willing(token, head):
         return None
     return head
+
+
+def _willing(token: Token, head: Token) -> bool:
+    """ "is [willing] to send": an adjective of readiness after a copula passes its subject on."""
+    return token.dep_ == "xcomp" and head.dep_ == "acomp" and token_lemma(head).lower() in WILLING_WORDS
 
 
 def left_group(verb: Token, index: ActorIndex) -> list[Mention]:

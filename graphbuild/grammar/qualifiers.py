@@ -20,6 +20,7 @@ from graphbuild.grammar.lexicon import (
     PREDICTING_VERBS,
     REPORTING_VERBS,
     REQUEST_VERBS,
+    WILLING_WORDS,
     WISH_VERBS,
 )
 from graphbuild.grammar.mentions import ActorIndex
@@ -45,6 +46,9 @@ def governors(predicate: Token, chain: list[Token]) -> list[Token]:
     if predicate.pos_ in {"NOUN", "PROPN"} and chain:
         below, chain = chain[0], chain[1:]
     for token in chain:
+        if below.dep_ == "conj" and below.tag_ == "VB" and below.head == token and token.dep_ in {"xcomp", "ccomp"}:
+            below = token  # "threatened to withdraw and [attack]": governed as the first verb is
+            continue
         # "a [plan] to sue": a noun governs its "to" clause as a verb does
         # "called on X [to help]": the parse may make an infinitive an adverbial clause
         infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
@@ -90,8 +94,8 @@ def modality(predicate: Token, chain: list[Token]) -> str:
     for token in governors(predicate, chain):
         if token_lemma(token) in REQUEST_VERBS:
             return "hypothetical"  # "asked Obama to help Iran": wanted, not done
-        if token_lemma(token) in PLANNING_VERBS:
-            return "planned"
+        if token_lemma(token) in PLANNING_VERBS or token_lemma(token).lower() in WILLING_WORDS:
+            return "planned"  # "plans to send", "is willing to send"
     return "asserted"
 
 
@@ -100,6 +104,8 @@ def _wished(token: Token) -> bool:
     attack", "urged Egypt to back", "called on the EU to sanction"? (What the speaker wants to
     do itself is a plan: ``governors`` reads that.)"""
     for _ in range(MAX_CHAIN):
+        if token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"} and not children(token, SUBJECT_DEPS):
+            token = token.head  # "called on the Arabs to unite and [mobilize]": asked as the first is
         head = token.head
         if token.dep_ not in {"ccomp", "xcomp"} or head.i == token.i:
             return False

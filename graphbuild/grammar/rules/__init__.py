@@ -9,9 +9,33 @@ equally confident triples for the same pair is kept, so it is part of the output
 from __future__ import annotations
 
 from graphbuild.grammar.registry import RULES, Rule
-from graphbuild.grammar.rules import copula, demands, giving, joint, labels, nouns, speech, state_action, verbs, versus
+from graphbuild.grammar.rules import (
+    copula,
+    demands,
+    giving,
+    joint,
+    labels,
+    nouns,
+    places,
+    speech,
+    state_action,
+    verbs,
+    versus,
+)
 
-FAMILIES = ("verbs", "labels", "speech", "demands", "copula", "nouns", "giving", "joint", "versus", "state_action")
+FAMILIES = (
+    "verbs",
+    "labels",
+    "speech",
+    "demands",
+    "copula",
+    "nouns",
+    "giving",
+    "joint",
+    "versus",
+    "state_action",
+    "places",
+)
 _MODULES = (
     copula,
     demands,
@@ -19,6 +43,7 @@ _MODULES = (
     joint,
     labels,
     nouns,
+    places,
     speech,
     state_action,
     verbs,

@@ -119,7 +119,8 @@ def _act_words(act: Token) -> list[Token]:
 
 def _conflicts_in(acts: list[Token], ctx: Context) -> Iterator[Frame]:
     """The conflicts the grammar's other rules read in what is asked or threatened: "to sue
-    Y", "to impose sanctions on Y", "[sanctions] against Y"."""
+    Y", "to impose sanctions on Y", "[sanctions] against Y", "to unite and [mobilize] against Y"."""
+    acts = [*acts, *(c for act in acts if act.pos_ in {"VERB", "AUX"} for c in act.conjuncts if c.i > act.i)]
     for act in acts:
         for token in _act_words(act):
             for other in _other_rules():
@@ -151,11 +152,14 @@ def _against(verb: Token, ctx: Context, relation: str, acts: list[Token], name: 
 
 @rule("threat", on=is_verbal)
 def threat(verb: Token, ctx: Context) -> Iterator[Frame]:
-    """ "X threatened to sue Y", "to break off relations with Y", "to impose sanctions on Y":
+    """ "X threatened to sue Y", "to break off relations with Y", "to impose sanctions on Y",
+    "threatened sanctions against Y":
     X threatens Y, asserted; the act threatened keeps its own, planned, reading."""
     if lemma_of(verb) not in THREAT_VERBS:
         return
-    yield from _against(verb, ctx, "THREATENS", children(verb, {"xcomp"}), "threat")
+    # the act as a verb ("to sue Y") or as a noun ("threatened sanctions against Y")
+    acts = children(verb, {"xcomp"}) + [n for n in children(verb, {"dobj"}) if n.pos_ == "NOUN"]
+    yield from _against(verb, ctx, "THREATENS", acts, "threat")
 
 
 @rule("urge-against", on=is_verbal)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.grammar.arguments import actors, pobj_actors
-from graphbuild.grammar.lexicon import EVENT_NOUNS, GIVEN_THINGS, GIVING_VERBS
+from graphbuild.grammar.lexicon import EVENT_NOUNS, GIVEN_THINGS, GIVING_VERBS, MEASURE_WORDS
 from graphbuild.grammar.readings import VerbReading, read_verb
 from graphbuild.grammar.registry import Context, Frame, rule
 from graphbuild.grammar.syntax import children, is_verbal, lemma_of, written
@@ -23,7 +23,7 @@ from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
 
 # Prepositions that name whom the thing goes to: "sent troops to X", "food for X". "for" after
-# money or the verb is a price: "offered $78 million for X's plant".
+# the verb, or after money that measures nothing ("offered $78 million for X's plant"), is a price.
 RECIPIENT_PREPS = frozenset({"to", "for"})
 # Verbs whose subject is given the thing by the one after "from" (not "faced $3bn in fines from").
 TAKING_VERBS = frozenset({"receive", "get", "accept", "obtain", "secure"})
@@ -32,10 +32,13 @@ MONEY_WORDS = frozenset({"money", "fund", "funding", "cash", "dollar", "euro", "
 
 
 def _given(token: Token) -> bool:
-    """Money ("$5 million", "funds") or a thing of help ("food", "troops"), not an event noun."""
+    """Money ("$5 million", "funds") or a thing of help ("food", "troops"), not an event noun;
+    or a measure of one ("700 kg of medicine", "$50,000 worth of goods")."""
     lemma = token_lemma(token).lower()
     if lemma in EVENT_NOUNS:
         return False
+    if lemma in MEASURE_WORDS:
+        return any(_given(t) for p in children(token, {"prep"}) if p.lower_ == "of" for t in children(p, {"pobj"}))
     return token.ent_type_ == "MONEY" or lemma in GIVEN_THINGS
 
 
@@ -53,8 +56,8 @@ def _recipients(verb: Token, thing: Token, ctx: Context) -> tuple[list[Mention],
     for host in (verb, thing, *of_things):
         for prep in children(host, {"prep", "dative"}):
             if prep.lower_ in RECIPIENT_PREPS:
-                if prep.lower_ == "for" and (host.i == verb.i or _money(host)):
-                    continue
+                if prep.lower_ == "for" and (host.i == verb.i or (_money(host) and not of_things)):
+                    continue  # a price; but "$70 million of aid for X" names whom the aid is for
                 got = pobj_actors(prep, ctx.index)
                 if got:
                     found += got

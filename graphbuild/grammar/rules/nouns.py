@@ -25,14 +25,18 @@ from graphbuild.grammar.lexicon import (
     ENDING_NOUNS,
     EVENT_NOUNS,
     GIVING_VERBS,
+    GO_BETWEEN_WORDS,
     LIGHT_VERBS,
     NEEDS_VERB_NOUNS,
     PHRASAL_BREAKING_VERBS,
     RECEIVING_VERBS,
     RECIPROCAL,
     REVERSING_VERBS,
+    TRADE_NOUNS,
+    UNDERTAKING_NOUNS,
     WORSENING_WORDS,
 )
+from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, CONFIDENCE_DIRECT, Context, Frame, rule
 from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, children, is_passive, lemma_of, written
 from graphbuild.nlp import token_lemma
@@ -48,6 +52,9 @@ CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "amid", "during", "de
 PREPOSITION_VERBS = frozenset({"follow", "include", "regard", "concern"})
 # Prepositions that say what an agreement is about: "a contract [for] the supply of steel".
 SUBJECT_MATTER_PREPS = frozenset({"for", "on"})
+# Event nouns that say, after "in", why the subject of any verb acts: "resigned [in protest]
+# against X", "staged a hunger strike [in protest] at X's policy".
+MANNER_NOUNS = frozenset({"protest"})
 # The particles that make a verb end what it holds: "pulled out of", "broke off", "walked away from".
 BREAKING_PARTICLES = frozenset({"out", "off", "away", "up"})
 
@@ -80,6 +87,8 @@ def governing_verb(noun: Token) -> Token | None:
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             if token.head.lower_ in CIRCUMSTANCE_PREPS:
                 return None  # "broke off relations [over their ties with X]": a reason, not the act
+            if _as_preposition(token.head):
+                return None  # "strengthened its forces [following] the discovery of rockets"
             host = token.head.head
             if host.dep_ in {"prep", "prt", "advmod"} and host.head.pos_ in {"VERB", "AUX"}:
                 host = host.head  # "pulled [out of] its venture", "walked [away from] the deal"
@@ -91,6 +100,9 @@ def governing_verb(noun: Token) -> Token | None:
             return None
         if token.dep_ == "conj":
             token = token.head
+            continue
+        if token.dep_ == "compound" and token_lemma(token.head).lower() in UNDERTAKING_NOUNS:
+            token = token.head  # "launched a mediation [effort]"
             continue
         return None
     return None
@@ -127,6 +139,11 @@ def _subject_matter(noun: Token) -> list[Token]:
     return found
 
 
+def _in_manner(noun: Token, trigger: str) -> bool:
+    """ "walked out [in protest] against X": the noun says why the verb's subject acts."""
+    return trigger in MANNER_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+
+
 def _ending_noun(noun: Token) -> Token | None:
     """The noun of ending that holds this one: "[the withholding] of aid", "[a halt] to talks"."""
     if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "to"} and noun.head.head.pos_ == "NOUN":
@@ -158,6 +175,8 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
         return None
     index = ctx.index
     relation, preps = entry
+    if _in_manner(noun, trigger):
+        preps = (*preps, "of")  # "in protest of X's refusal"
     targets: list[Mention] = []
     between: list[Mention] = []
     sources: list[Mention] = []  # "from X": who acts, when the subject only receives
@@ -169,7 +188,10 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     cooperative = RELATIONS[relation].polarity == COOPERATION
     breaking = cooperative and ((light is not None and _ends_cooperation(light)) or ender is not None)
     usable = light is not None and (
-        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS or token_lemma(light) == "be" or breaking
+        light_lemma in LIGHT_VERBS | RECEIVING_VERBS | REVERSING_VERBS
+        or token_lemma(light) == "be"
+        or breaking
+        or _in_manner(noun, trigger)
     )
     worsening = trigger in NEEDS_VERB_NOUNS and _worsening(noun, light)
     if trigger in NEEDS_VERB_NOUNS and not usable and not worsening:
@@ -187,10 +209,17 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
             elif prep.lower_ in {"from", "by"} and light_lemma in RECEIVING_VERBS:
                 sources.extend(pobj_actors(prep, index))
             elif prep.lower_ in preps and (host.i != light_i or prep.i > noun.i):
-                targets.extend(a for a in pobj_actors(prep, index) if a not in targets)
+                found = pobj_actors(prep, index) or _trade_partners(prep, light, index)
+                targets.extend(a for a in found if a not in targets)
     if not targets and light is not None and light_lemma in LIGHT_VERBS:
-        # "engaged Filipino peacekeepers in a firefight": the light verb's own object
-        targets = [a for c in children(light, {"dobj"}) if c.i != noun.i for a in actors(c, index)]
+        # "engaged Filipino peacekeepers in a firefight": the light verb's own object; "gave
+        # Marrenland a grant": its indirect object (not a "to" the parse called dative)
+        targets = [
+            a
+            for c in children(light, {"dobj", "dative"})
+            if c.i != noun.i and c.pos_ in {"NOUN", "PROPN", "PRON"}
+            for a in actors(c, index)
+        ]
     owners = children_actors(noun, {"poss"}, index)
     if ender is not None and cooperative:
         owners += children_actors(ender, {"poss"}, index)  # "the administration's withholding of aid"
@@ -232,12 +261,30 @@ def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
     )
 
 
+def _trade_partners(prep: Token, light: Token | None, index: ActorIndex) -> list[Mention]:
+    """ "a ban on [arms sales to X]", "an embargo on [imports from X]": the measure aims at the
+    party the trade goes to or comes from (the parse may hang that "to" on the verb)."""
+    trades = [t for t in children(prep, {"pobj"}) if token_lemma(t).lower() in TRADE_NOUNS]
+    if not trades:
+        return []
+    hosts = [*trades, *([light] if light is not None else [])]
+    return [
+        a
+        for host in hosts
+        for p in children(host, {"prep"})
+        if p.lower_ in {"to", "from"} and p.i > prep.i
+        for a in pobj_actors(p, index)
+    ]
+
+
 @rule("noun-between")
 def noun_between(noun: Token, ctx: Context) -> Iterator[Frame]:
     """ "a dispute between X and Y", "X's talks between ... and Y": the members relate to each other."""
     reading = read_noun(noun, ctx)
     if reading is None or not reading.between or reading.targets:
         return
+    if reading.trigger in GO_BETWEEN_WORDS:
+        return  # "mediation between X and Y": a third party's act, the sides need not talk
     between, who = reading.between, reading.subjects
     members = [*who, *(b for b in between if b not in who)] if who and len(between) == 1 else between
     yield Frame(
@@ -251,6 +298,42 @@ def noun_between(noun: Token, ctx: Context) -> Iterator[Frame]:
         reading.subject_tokens,
         reading.confidence,
         reciprocal=True,
+        trigger=reading.trigger,
+    )
+
+
+@rule("noun-go-between")
+def go_between(noun: Token, ctx: Context) -> Iterator[Frame]:
+    """ "hosted talks between X and Y", "launched a mediation effort between X and Y": the one
+    who brings the members together relates to each of them."""
+    reading = read_noun(noun, ctx)
+    if reading is None or len(reading.between) < 2:
+        return
+    light = governing_verb(noun)
+    if light is None or is_passive(light):
+        return
+    light_lemma = lemma_of(light)
+    if light_lemma not in GO_BETWEEN_WORDS and not (reading.trigger in GO_BETWEEN_WORDS and light_lemma in LIGHT_VERBS):
+        return
+    who, chain, subject_tokens, confidence = reading.subjects, reading.chain, reading.subject_tokens, reading.confidence
+    if not who:
+        clause = subjects(light, ctx.index)
+        who, chain = clause.actors, [light, *clause.chain]
+        subject_tokens = children(light, ANY_SUBJECT_DEPS)
+        confidence = CONFIDENCE_CHAINED if clause.chained else CONFIDENCE_DIRECT
+    who = [w for w in who if w not in reading.between]
+    if not who:
+        return
+    yield Frame(
+        reading.relation,
+        who,
+        reading.between,
+        written([light, noun, *reading.between_preps]),
+        "noun-go-between",
+        noun,
+        chain,
+        subject_tokens,
+        confidence,
         trigger=reading.trigger,
     )
 

@@ -61,6 +61,13 @@ def _wrong(comp: Token) -> bool:
     )
 
 
+def _charged(verb: Token, comp: Token, ctx: Context) -> bool:
+    """Whether saying a wrong is charging it: "X said Y broke the law", a quote ('"Y broke
+    its word," said X'); not a source named after its report ("Y shelled the town, relief
+    officials said")."""
+    return comp.i > verb.i or any(q.holds(comp.i) for q in ctx.quotes)
+
+
 @rule("speech", emits=("speech-demand", "speech-allegation"), on=is_verbal)
 def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
     """ "X says Y must ...": a demand of Y; "X claims that Y ...": an accusation of Y."""
@@ -87,7 +94,7 @@ def speech(verb: Token, ctx: Context) -> Iterator[Frame]:
             if lemma_of(comp) == "have" and children(comp, {"xcomp"}):
                 continue  # "X should not have to buy it": spared an obligation, not asked
             relation, name = "DEMANDS", "speech-demand"
-        elif lemma in ACCUSING_SPEECH or _wrong(comp):
+        elif lemma in ACCUSING_SPEECH or (_wrong(comp) and _charged(verb, comp, ctx)):
             relation, name = "ACCUSES", "speech-allegation"
         else:
             continue
