@@ -317,13 +317,12 @@ def propagate_names(doc: Doc, spans: list[Span], index: ActorIndex) -> list[Span
 
 def article_demonyms(mentions: list[Mention]) -> dict[str, str]:
     """Nationality adjectives the lexicon lacks, tied to a name the article also writes:
-        "Sorenzan" to "Sorenza", "Marrenlandic" to "Marrenland", "Kenyan" to "Kenya". Only a
-        place has such an adjective, whatever type the model gave either word.
+    "Sorenzan" to "Sorenza", "Marrenlandic" to "Marrenland", "Kenyan" to "Kenya". Only a
+    place has such an adjective, whatever type the model gave either word.
 
-        >>> from graphbuild.nlp import DATELINE_RE
-    from graphbuild.types import Mention
-        >>> article_demonyms([Mention("Sorenza", "ORG", 0, 7), Mention("Sorenzan", "NORP", 9, 17)])
-        {'Sorenzan': 'Sorenza'}
+    >>> from graphbuild.types import Mention
+    >>> article_demonyms([Mention("Sorenza", "ORG", 0, 7), Mention("Sorenzan", "NORP", 9, 17)])
+    {'Sorenzan': 'Sorenza'}
     """
     names = {m.text for m in mentions if " " not in m.text and len(m.text) > 3 and m.label != "PERSON"}
     found: dict[str, str] = {}
