@@ -15,7 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from graphbuild.normalize import abbreviates, is_acronym
+from graphbuild.grammar.names import abbreviates
+from graphbuild.normalize import is_acronym
 from graphbuild.types import EVIDENCE_FIELDS, Article, Edge, Evidence, Node, Triple
 from graphbuild.vocab import RELATIONS, refines
 

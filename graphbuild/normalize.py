@@ -26,6 +26,7 @@ from graphbuild.grammar.lexicon import (
     TRAILING_TITLES,
     WELL_KNOWN,
 )
+from graphbuild.grammar.names import abbreviates
 from graphbuild.types import Article, Extraction, RawTriple, Triple
 from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKNOWN_TYPE
 
@@ -253,17 +254,6 @@ def is_acronym(text: str) -> bool:
     (True, True, False, False)
     """
     return ACRONYM.fullmatch(text) is not None and sum(c.isupper() for c in text) >= 2
-
-
-def abbreviates(short: str, long: str) -> bool:
-    """Whether every letter of ``short`` begins a word of ``long`` ("PKK" for "Kurdistan
-    Workers' Party", whose long form is Kurdish; not "UNESCO" for "Cultural Organization").
-
-    >>> abbreviates("EADS", "European Aeronautic Defence & Space"), abbreviates("UNESCO", "Cultural Organization")
-    (True, False)
-    """
-    initials = {w[0].casefold() for w in long.replace("-", " ").split() if w[:1].isalpha()}
-    return {c.casefold() for c in short if c.isalpha()} <= initials
 
 
 def defined_acronyms(triples: Iterable[Triple]) -> dict[str, str]:

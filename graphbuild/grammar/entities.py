@@ -25,6 +25,7 @@ from graphbuild.grammar.lexicon import (
     PRODUCT_NAMES,
     PUBLIC_HEADS,
 )
+from graphbuild.grammar.names import abbreviates
 from graphbuild.nlp import DATELINE_RE
 from graphbuild.types import Mention
 from graphbuild.vocab import ACTOR_TYPES
@@ -56,16 +57,8 @@ def parenthetical_abbreviations(doc: Doc, index: ActorIndex) -> None:
     for _, end, mention in index.spans:
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             short = doc[end + 1].text
-            if short.isupper() and 1 < len(short) <= 12 and short != mention.text and _abbreviates(short, mention.text):
+            if short.isupper() and 1 < len(short) <= 12 and short != mention.text and abbreviates(short, mention.text):
                 index.acronyms.setdefault(short, mention.text)
-
-
-def _abbreviates(short: str, long_form: str) -> bool:
-    """Whether every letter of ``short`` begins a word of ``long_form``, in any order: "PKK" for
-    "Kurdistan Workers' Party" (Kurdish words), not "UNESCO" for a name cut to "Cultural
-    Organization"."""
-    initials = {w[0].casefold() for w in long_form.replace("-", " ").split() if w[:1].isalpha()}
-    return {c.casefold() for c in short if c.isalpha()} <= initials
 
 
 def find_acronyms(doc: Doc, index: ActorIndex) -> None:

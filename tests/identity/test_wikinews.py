@@ -12,8 +12,9 @@ from identity_checks import acronyms_apart, dateline_actors, wrong_merges
 
 from graphbuild.backends.embedded import EmbeddedBackend
 from graphbuild.grammar.entities import is_product_name
+from graphbuild.grammar.names import abbreviates
 from graphbuild.graph import KnowledgeGraph
-from graphbuild.normalize import abbreviates, clean_name
+from graphbuild.normalize import clean_name
 from graphbuild.read import ReadReport, read_articles
 from graphbuild.run import extract_triples
 
