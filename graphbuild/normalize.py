@@ -191,10 +191,12 @@ class Normalizer:
                     change = NameChange(article.id, mention.text, state, "capital")
                     if change not in changes:
                         changes.append(change)
-            triple = _to_triple(raw, names, types, article.date)
-            triples.append(
-                replace(triple, subject=subject or triple.subject, object=obj or triple.object, attribution=said_by)
-            )
+            triple = replace(_to_triple(raw, names, types, article.date), attribution=said_by)
+            if subject:
+                triple = replace(triple, subject=subject, subject_type=types[subject])
+            if obj:
+                triple = replace(triple, object=obj, object_type=types[obj])
+            triples.append(triple)
         return [t for t in triples if t.subject != t.object], changes
 
     def _government(self, mention: Mention, names: Mapping[str, str], aliased: set[str]) -> str | None:

@@ -121,6 +121,10 @@ def test_alias_file_wins_over_the_gazetteer(tmp_path):
     triple, changes = _normalize(moscow, imf, attribution="Moscow")
     assert (triple.subject, triple.object, triple.attribution) == ("Russia", "International Monetary Fund", "Russia")
     assert ("Moscow", "Russia", "capital") in {(c.written, c.canonical, c.rule) for c in changes}
+    assert (triple.subject_type, triple.object_type) == ("government", "organization")
+    brussels = Mention("Brussels", "GPE", 0, 8)
+    triple, _ = _normalize(brussels, imf)
+    assert (triple.subject, triple.subject_type) == ("European Union", "organization")
 
 
 def test_a_capital_reached_by_a_material_act_stays_a_place():
