@@ -21,16 +21,24 @@ from graphbuild.grammar.lexicon import (
     CORPORATE_SUFFIXES,
     DEMONYMS,
     LEADING_WORDS,
+    ORGANISATIONS,
     TITLES,
     TRADE_WORDS,
     TRAILING_TITLES,
     WELL_KNOWN,
+    government_of,
 )
 from graphbuild.grammar.names import abbreviates
-from graphbuild.types import Article, Extraction, RawTriple, Triple
+from graphbuild.types import Article, Extraction, Mention, RawTriple, Triple
 from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKNOWN_TYPE
 
 STATES = frozenset(DEMONYMS.values())
+# Relations whose target is addressed, never reached: CAMEO's verbal cooperation (01-05) and
+# verbal conflict (09-13). Their target capital is its government ("accused Washington"); a
+# material act's target may be the city itself ("blockaded Paris", "shelled Kyiv").
+ADDRESSED = frozenset(
+    r.name for r in RELATIONS.values() if r.cameo[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
+)
 
 
 def is_company_name(name: str) -> bool:
@@ -196,8 +204,40 @@ class Normalizer:
         """Turn one article's raw triples into canonical triples."""
         names, types, changes = self.article_names(extraction)
         article = extraction.article
-        triples = [_to_triple(t, names, types, article.date) for t in extraction.triples]
+        aliased = {c.written for c in changes if c.rule == "alias-file"}
+        triples = []
+        for raw in extraction.triples:
+            subject = self._government(raw.subject, names, aliased)
+            obj = self._government(raw.object, names, aliased) if raw.relation in ADDRESSED else None
+            said_by = ", ".join(self._speaker(name, aliased) for name in raw.attribution.split(", ") if name)
+            for mention, state in ((raw.subject, subject), (raw.object, obj)):
+                if state:
+                    types.setdefault(state, ORGANIZATION if state in ORGANISATIONS else ACTOR_TYPES["GPE"])
+                    change = NameChange(article.id, mention.text, state, "capital")
+                    if change not in changes:
+                        changes.append(change)
+            triple = replace(_to_triple(raw, names, types, article.date), attribution=said_by)
+            if subject:
+                triple = replace(triple, subject=subject, subject_type=types[subject])
+            if obj:
+                triple = replace(triple, object=obj, object_type=types[obj])
+            triples.append(triple)
         return [t for t in triples if t.subject != t.object], changes
+
+    def _government(self, mention: Mention, names: Mapping[str, str], aliased: set[str]) -> str | None:
+        """The state a capital named as an actor stands for: "Moscow rejected the plan" is
+        Russia's act. Only who acts, speaks or is addressed is asked, so a capital that locates
+        something ("talks in Geneva", "a Moscow office") stays a place; a person's name
+        ("Washington" the surname) and a name the alias file gives stay as they are."""
+        if mention.label == "PERSON" or mention.text in aliased:
+            return None
+        return government_of(names.get(mention.text, mention.text))
+
+    def _speaker(self, name: str, aliased: set[str]) -> str:
+        """A speaker is an actor too: "..., Moscow said" is Russia speaking."""
+        if name in aliased or name.casefold() in self.aliases:
+            return name
+        return government_of(name) or name
 
 
 def _to_triple(raw: RawTriple, names: dict[str, str], types: dict[str, str], date: str | None) -> Triple:

@@ -22,6 +22,8 @@ HEADERS = {
     "adjectives.tsv": ("word", "preposition", "relation", "example", "note"),
     "demonyms.tsv": ("adjective", "state"),
     "well_known.tsv": ("variant", "name", "adjective", "note"),
+    "countries.tsv": ("variant", "state", "kind"),
+    "organisations.tsv": ("variant", "name", "source"),
     "words": ("word", "note"),
 }
 KINDS = {"verb": "verbs.tsv", "noun": "nouns.tsv", "adjective": "adjectives.tsv"}
@@ -243,21 +245,57 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
-def well_known_rows() -> tuple[tuple[str, str, bool], ...]:
+def well_known_rows() -> tuple[tuple[str, str, bool, str], ...]:
+    """(variant, name, adjective, file:line) for the rows of ``well_known.tsv``."""
     rows = []
     for n, (variant, name, adjective, _) in table_rows(DATA / "well_known.tsv", HEADERS["well_known.tsv"]):
         if adjective not in {"yes", "no"}:
             raise LexiconError(f"well_known.tsv:{n}: adjective is {adjective!r}; write yes or no.")
-        rows.append((variant, name, adjective == "yes"))
+        rows.append((variant, name, adjective == "yes", f"well_known.tsv:{n}"))
     return tuple(rows)
 
 
-def unique_mapping(pairs: Iterable[tuple[str, str]], where: str) -> Mapping[str, str]:
+# What a row of countries.tsv gives: another name of the state, its nationality adjective, or
+# its capital (or seat of government), which stands for the state only as an actor.
+GAZETTEER_KINDS = ("name", "demonym", "capital")
+
+
+@cache
+def gazetteer_rows() -> tuple[tuple[str, str, str, str], ...]:
+    """(variant, name, kind, file:line) for the gazetteer's rows: ``countries.tsv``, then the
+    organisations of ``organisations.tsv`` as kind ``name``."""
+    rows = []
+    for n, (variant, state, kind) in table_rows(DATA / "countries.tsv", HEADERS["countries.tsv"]):
+        if kind not in GAZETTEER_KINDS or not state:
+            raise LexiconError(
+                f"countries.tsv:{n}: {variant!r} as {kind!r} of {state!r}; "
+                f"name a state and one kind of {', '.join(GAZETTEER_KINDS)}."
+            )
+        rows.append((variant, state, kind, f"countries.tsv:{n}"))
+    for n, (variant, name, _) in table_rows(DATA / "organisations.tsv", HEADERS["organisations.tsv"]):
+        if not name:
+            raise LexiconError(f"organisations.tsv:{n}: {variant!r} names no organisation.")
+        rows.append((variant, name, "name", f"organisations.tsv:{n}"))
+    return tuple(rows)
+
+
+def merge_names(rows: Iterable[tuple[str, str, str]]) -> Mapping[str, str]:
+    """(key, name, file:line) rows of several tables as one mapping, refusing a key written
+    twice: the same name again is a duplicate, another name a conflict.
+
+    Raises:
+        LexiconError: naming both rows.
+    """
     out: dict[str, str] = {}
-    for key, value in pairs:
+    where: dict[str, str] = {}
+    for key, value, place in rows:
         if key in out:
-            raise LexiconError(f"{where}: {key!r} is listed twice.")
-        out[key] = value
+            what = "repeats" if out[key] == value else f"gives it to {value!r}, which conflicts with"
+            raise LexiconError(
+                f"{place}: {key!r} {what} {where[key]} ({out[key]!r}). "
+                "Write each name once: delete one row (generated tables: edit scripts/gazetteer.py and rerun it)."
+            )
+        out[key], where[key] = value, place
     return MappingProxyType(out)
 
 

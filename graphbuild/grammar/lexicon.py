@@ -26,9 +26,10 @@ from graphbuild.grammar.datafiles import (
     Entry,
     check_entries,
     check_words,
+    gazetteer_rows,
     lexicon_entries,
+    merge_names,
     table_rows,
-    unique_mapping,
     verb_objects,
     verb_preps,
     well_known_rows,
@@ -154,19 +155,49 @@ TRAILING_TITLES = word_list("trailing_titles")
 LEADING_WORDS = word_list("leading_words")
 
 # -- names ---------------------------------------------------------------------------------------
+# The hand-written tables and the gazetteer (countries.tsv, organisations.tsv: scripts/gazetteer.py)
+# together; a name written twice, in one table or two, is refused (``merge_names``).
+_GAZETTEER = gazetteer_rows()
 # variant (case-folded) -> the name the graph gives that government or body
-WELL_KNOWN: Mapping[str, str] = unique_mapping(
-    ((v.casefold(), name) for v, name, _ in well_known_rows()), "well_known.tsv"
+WELL_KNOWN: Mapping[str, str] = merge_names(
+    [
+        *((v.casefold(), name, where) for v, name, _, where in well_known_rows()),
+        *((v.casefold(), name, where) for v, name, kind, where in _GAZETTEER if kind == "name"),
+    ]
 )
 # nationality adjective, as written -> its state; abbreviations written as adjectives
 # ("US troops") come from the well-known variants, so each is listed once
-DEMONYMS: Mapping[str, str] = unique_mapping(
+DEMONYMS: Mapping[str, str] = merge_names(
     [
-        *((row[0], row[1]) for _, row in table_rows(DATA / "demonyms.tsv", HEADERS["demonyms.tsv"])),
-        *((v, name) for v, name, adjective in well_known_rows() if adjective),
-    ],
-    "demonyms.tsv and well_known.tsv",
+        *(
+            (row[0], row[1], f"demonyms.tsv:{n}")
+            for n, row in table_rows(DATA / "demonyms.tsv", HEADERS["demonyms.tsv"])
+        ),
+        *((v, name, where) for v, name, adjective, where in well_known_rows() if adjective),
+        *((v, name, where) for v, name, kind, where in _GAZETTEER if kind == "demonym"),
+    ]
 )
+# capital or seat of government (case-folded) -> its state, for a capital named as an actor
+# ("Moscow rejected the plan"); never read where it names a place ("talks in Geneva")
+CAPITALS: Mapping[str, str] = merge_names(
+    (v.casefold(), name, where) for v, name, kind, where in _GAZETTEER if kind == "capital"
+)
+# the names the graph gives organisations (not states), by the gazetteer and the hand table
+ORGANISATIONS: frozenset[str] = frozenset(
+    name for _, name, _, where in _GAZETTEER if where.startswith("organisations")
+) | frozenset({"European Union", "United Nations"})
+
+
+def government_of(name: str) -> str | None:
+    """The state (or body) a capital or seat of government stands for where it acts.
+
+    >>> government_of("Moscow"), government_of("the Kremlin"), government_of("Geneva")
+    ('Russia', 'Russia', None)
+    """
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return CAPITALS.get(" ".join(words).casefold())
 
 
 def country_of(adjective: str) -> str | None:
