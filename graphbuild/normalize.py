@@ -34,10 +34,11 @@ from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKN
 
 STATES = frozenset(DEMONYMS.values())
 # Relations whose target is addressed, never reached: CAMEO's verbal cooperation (01-05) and
-# verbal conflict (09-13). Their target capital is its government ("accused Washington"); a
-# material act's target may be the city itself ("blockaded Paris", "shelled Kyiv").
+# verbal conflict (09-12). Their target capital is its government ("accused Washington"); a
+# material act's target may be the city itself ("blockaded Paris", "shelled Kyiv"), and so
+# may a threat's, which names the act ("threatened a curfew in Algiers").
 ADDRESSED = frozenset(
-    r.name for r in RELATIONS.values() if r.cameo[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
+    r.name for r in RELATIONS.values() if r.cameo[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12"}
 )
 
 
