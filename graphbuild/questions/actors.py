@@ -14,9 +14,10 @@ import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from graphbuild.errors import UnknownActorError
+from graphbuild.errors import QueryError, UnknownActorError
 from graphbuild.graph import KnowledgeGraph
 from graphbuild.questions import Query
+from graphbuild.vocab import ACTOR_TYPES, COMPANY, UNKNOWN_TYPE
 
 Row = dict[str, Any]
 COLUMNS = ("name", "type", "aliases", "links", "mentions")
@@ -116,10 +117,36 @@ def check_actors(query: Query, bound: Mapping[str, object], actors: Spellings) -
             raise unknown_actor(name, actors)
 
 
+def actor_counts(kg: KnowledgeGraph) -> tuple[dict[str, int], dict[str, int]]:
+    """How many links each actor (by id) has, and how many sentences state them."""
+    links: dict[str, int] = {}
+    mentions: dict[str, int] = {}
+    for edge in kg.edges.values():
+        for nid in {edge.source, edge.target}:
+            links[nid] = links.get(nid, 0) + 1
+            mentions[nid] = mentions.get(nid, 0) + edge.count
+    return links, mentions
+
+
+def check_type(type_: str | None) -> str | None:
+    """An actor type as the graph writes it (lower case), or the error listing the types.
+
+    >>> check_type("Person")
+    'person'
+    """
+    if type_ is None:
+        return None
+    known = sorted({*ACTOR_TYPES.values(), COMPANY, UNKNOWN_TYPE})
+    if type_.lower() not in known:
+        raise QueryError(f"No actor type {type_!r}. The types are: {', '.join(known)}.")
+    return type_.lower()
+
+
 def list_actors(kg: KnowledgeGraph, *, search: str | None = None, type_: str | None = None) -> list[Row]:
     """Every actor with its type, aliases, how many links it has and how many sentences state
     them, most mentioned first. ``search`` keeps actors whose name or an alias contains it
-    (ignoring case); ``type_`` keeps one type.
+    (ignoring case); ``type_`` keeps one type (ignoring case; an unknown type is a
+    ``QueryError`` listing the types).
 
     >>> from graphbuild.graph import build_graph
     >>> from graphbuild.types import Triple
@@ -133,12 +160,8 @@ def list_actors(kg: KnowledgeGraph, *, search: str | None = None, type_: str | N
     >>> [(r["name"], r["aliases"], r["links"]) for r in list_actors(kg, search="inc")]
     [('Apple', ['Apple Inc.'], 1)]
     """
-    links: dict[str, int] = {}
-    mentions: dict[str, int] = {}
-    for edge in kg.edges.values():
-        for nid in {edge.source, edge.target}:
-            links[nid] = links.get(nid, 0) + 1
-            mentions[nid] = mentions.get(nid, 0) + edge.count
+    links, mentions = actor_counts(kg)
+    type_ = check_type(type_)
     folded = search.casefold() if search else None
     rows: list[Row] = []
     for node in kg.nodes.values():
