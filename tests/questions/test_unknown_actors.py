@@ -1,5 +1,5 @@
 """Questions about an actor the graph does not hold: refused with the closest names, on the
-embedded graph (the Neo4j side is in tests/backends/test_actor_names_server.py)."""
+embedded graph (the Neo4j side is in tests/backends/test_actor_names.py)."""
 
 from __future__ import annotations
 
