@@ -35,6 +35,15 @@ class QueryError(GraphbuildError):
     """An unknown canned question or a missing or malformed parameter."""
 
 
+class UnknownActorError(QueryError):
+    """A question names an actor the graph does not hold, under any name or alias."""
+
+    def __init__(self, message: str, *, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.name = name
+        self.suggestions = suggestions
+
+
 class BackendError(GraphbuildError):
     """A storage backend (Neo4j) cannot be reached or refused the operation."""
 

@@ -74,26 +74,46 @@ def queries(as_json: bool) -> None:
 @click.command()
 @click.option("--search", "-s", metavar="TEXT", help="Only actors with TEXT in their name or an alias.")
 @click.option("--type", "type_", metavar="TYPE", help="Only actors of this type (organization, person, ...).")
+@click.option(
+    "--duplicates",
+    is_flag=True,
+    help="List pairs of actors that may be one (same acronym, one name inside the other, same "
+    "surname), why, and the alias-file row that would merge them.",
+)
 @backend_options
 @json_option
 @errors
-def actors(search: str | None, type_: str | None, where: BackendOptions, as_json: bool) -> None:
+def actors(search: str | None, type_: str | None, duplicates: bool, where: BackendOptions, as_json: bool) -> None:
     """List the actors: name, type, aliases, links and the sentences behind them.
 
-    Questions take a name or any alias listed here.
+    Questions take a name or any alias listed here. With --duplicates, list the pairs that
+    may be one actor instead: write the rows you agree with to your alias file and load the
+    articles again with --aliases FILE.
     """
     from graphbuild.present.output import format_table, json_line
     from graphbuild.questions.actors import COLUMNS, list_actors
+    from graphbuild.questions.duplicates import COLUMNS as PAIR_COLUMNS
+    from graphbuild.questions.duplicates import find_duplicates
 
     with open_backend(where) as backend:
-        rows = list_actors(backend.graph(), search=search, type_=type_)
+        kg = backend.graph()
+    columns: tuple[str, ...] = PAIR_COLUMNS if duplicates else COLUMNS
+    rows = (find_duplicates if duplicates else list_actors)(kg, search=search, type_=type_)
     if as_json:
         for row in rows:
             click.echo(json_line(row))
     elif rows:
-        click.echo(format_table(rows, COLUMNS))
+        click.echo(format_table(rows, columns))
+    elif duplicates:
+        click.echo("No likely duplicates" + (f" among actors matching {search!r}" if search else "") + ".", err=True)
     else:
         click.echo("No actors" + (f" matching {search!r}" if search else "") + ".", err=True)
+    if duplicates and rows and not as_json:
+        click.echo(
+            "Write the rows you agree with to your alias file (alias,canonical) and load the articles "
+            "again with --aliases FILE.",
+            err=True,
+        )
 
 
 @click.command()

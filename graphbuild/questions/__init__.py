@@ -9,6 +9,9 @@ Cypher file, so the file is the one description of the question for both backend
     // param: actor string required -- the actor's name or one of its aliases
     // param: limit int 25 -- how many allies at most
     // columns: ally, relations, mentions, first_seen, last_seen
+
+A parameter called ``actor`` or ``actor_...`` names an actor; both backends refuse a name
+that no actor has (``graphbuild.questions.actors.check_actors``).
 """
 
 from __future__ import annotations
@@ -48,6 +51,12 @@ class Param:
                 raise QueryError(f"Parameter {self.name!r} takes a whole number of 0 or more, got {value!r}.")
             return number
         return value
+
+    @property
+    def names_actor(self) -> bool:
+        """Whether the parameter is an actor's name or alias (``actor``, ``actor_a``, ...):
+        a name no actor has is an error, not an empty answer."""
+        return self.name == "actor" or self.name.startswith("actor_")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import networkx as nx
 
 from graphbuild.errors import QueryError
 from graphbuild.questions import UNDATED, Answer, Row, get_query
+from graphbuild.questions.actors import check_actors
 
 Edge = tuple[str, str, str, dict[str, Any]]  # source, target, key, data
 Found = Iterator[tuple[Row, set[str]]]
@@ -205,6 +206,9 @@ NETWORKX: dict[str, Callable[..., Found]] = {
 def ask_networkx(G: nx.MultiDiGraph, name: str, params: Mapping[str, str] | None = None) -> Answer:
     """Answer a canned question on the embedded graph.
 
+    Raises:
+        UnknownActorError: an actor parameter that no actor has as its name or an alias.
+
     >>> from graphbuild.graph import KnowledgeGraph, to_networkx
     >>> answer = ask_networkx(to_networkx(KnowledgeGraph()), "alliances")
     >>> answer.query.columns, answer.rows, answer.links
@@ -212,6 +216,7 @@ def ask_networkx(G: nx.MultiDiGraph, name: str, params: Mapping[str, str] | None
     """
     query = get_query(name)
     bound = query.bind(params or {})
+    check_actors(query, bound, ((d["name"], d.get("aliases", ())) for _, d in G.nodes(data=True)))
     function = NETWORKX.get(name)
     if function is None:
         raise QueryError(f"Query {name!r} has no NetworkX implementation; run it with --backend neo4j.")

@@ -13,7 +13,8 @@ from graphbuild.backends.neo4j.connection import one_line
 from graphbuild.backends.neo4j.settings import DEFAULT_DATABASE
 from graphbuild.errors import BackendError
 from graphbuild.graph import KnowledgeGraph, evidence_order
-from graphbuild.questions import Answer, get_query
+from graphbuild.questions import Answer, Query, get_query
+from graphbuild.questions.actors import actor_names, check_actors
 from graphbuild.types import EVIDENCE_FIELDS, Edge, Evidence, Node
 from graphbuild.vocab import ARTICLE_LABEL, NODE_LABEL
 
@@ -25,14 +26,49 @@ def run_neo4j(
     *,
     database: str = DEFAULT_DATABASE,
 ) -> Answer:
-    """Answer a canned question from its ``.cypher`` file; values go in as parameters."""
+    """Answer a canned question from its ``.cypher`` file; values go in as parameters.
+
+    Raises:
+        UnknownActorError: an actor parameter that no actor has as its name or an alias.
+    """
     query = get_query(name)
     bound = query.bind(params or {})
+    _check_actors(driver, query, bound, database=database)
     try:
         records, _, _ = driver.execute_query(query.cypher, bound, database_=database, routing_=RoutingControl.READ)
     except (Neo4jError, DriverError) as e:
         raise BackendError(f"Query {name!r} failed on Neo4j: {e.__class__.__name__}: {e}") from e
     return Answer(query, [{c: record.get(c) for c in query.columns} for record in records])
+
+
+# the test the canned questions make, so a name is known exactly when they would find it
+_KNOWN = f"""
+UNWIND $names AS wanted
+RETURN wanted, EXISTS {{
+  MATCH (a:{NODE_LABEL})
+  WHERE toLower(a.name) = toLower(wanted) OR any(x IN a.aliases WHERE toLower(x) = toLower(wanted))
+}} AS known
+"""
+
+
+def _check_actors(driver: neo4j.Driver, query: Query, bound: Mapping[str, object], *, database: str) -> None:
+    """Refuse a question about an actor the database does not hold; the names and aliases
+    for suggestions are read only when one is missing."""
+    wanted = actor_names(query, bound)
+    if not wanted:
+        return
+    try:
+        records, _, _ = driver.execute_query(_KNOWN, names=wanted, database_=database, routing_=RoutingControl.READ)
+        if all(r["known"] for r in records):
+            return
+        actors, _, _ = driver.execute_query(
+            f"MATCH (a:{NODE_LABEL}) RETURN a.name AS name, a.aliases AS aliases",
+            database_=database,
+            routing_=RoutingControl.READ,
+        )
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(f"Looking up actors on Neo4j failed: {e.__class__.__name__}: {one_line(e)}") from e
+    check_actors(query, bound, ((r["name"], tuple(r["aliases"] or ())) for r in actors))
 
 
 def read_neo4j(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> KnowledgeGraph:
