@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphbuild.graph import KnowledgeGraph
+from graphbuild.graph import KnowledgeGraph, alias_map
 
 Row = dict[str, Any]
 COLUMNS = ("name", "type", "aliases", "links", "mentions")
 
 
 def list_actors(kg: KnowledgeGraph, *, search: str | None = None, type_: str | None = None) -> list[Row]:
-    """Every actor with its type, aliases, how many links it has and how many sentences state
-    them, most mentioned first. ``search`` keeps actors whose name or an alias contains it
+    """Every actor with its type, aliases (and, in ``alias_articles``, the articles that wrote
+    each), how many links it has and how many sentences state them, most mentioned first. ``search`` keeps actors whose name or an alias contains it
     (ignoring case); ``type_`` keeps one type.
 
     >>> from graphbuild.graph import build_graph
@@ -45,6 +45,7 @@ def list_actors(kg: KnowledgeGraph, *, search: str | None = None, type_: str | N
                 "name": node.name,
                 "type": node.type,
                 "aliases": list(node.aliases),
+                "alias_articles": alias_map(node),
                 "links": links.get(node.id, 0),
                 "mentions": mentions.get(node.id, 0),
             }
