@@ -109,23 +109,32 @@ class KnowledgeGraph:
 
         Already there under the same key, it changes nothing; under another key (its names
         resolved with another alias table, or read differently), what it contributed is taken
-        back first (``remove_article``), so the graph ends as a clean load would.
+        back first (``remove_articles``), so the graph ends as a clean load would.
         """
-        known = self.articles.get(article.id)
-        if known is not None and known.get(LOAD_KEY) == key:
-            return GraphDelta()
-        delta = self.remove_article(article.id) if known is not None else GraphDelta()
-        self.articles[article.id] = {**_article_meta(article), LOAD_KEY: key}
-        counted = GraphDelta(articles_replaced=1) if known is not None else GraphDelta(articles_added=1)
-        return delta + counted + self.add_triples(triples)
+        return self._load({article.id: (article, list(triples), key)})
 
-    def remove_article(self, article_id: str) -> GraphDelta:
-        """Take back what one article contributed: its evidence, links left with none, its
-        aliases, actors no link touches any more, and the article itself."""
+    def _load(self, latest: dict[str, tuple[Article, list[Triple], str]]) -> GraphDelta:
+        known = {a for a, (_, _, key) in latest.items() if a in self.articles}
+        stale = {a for a in known if self.articles[a].get(LOAD_KEY) != latest[a][2]}
+        delta = self.remove_articles(stale) + GraphDelta(articles_replaced=len(stale))
+        for aid, (article, triples, key) in latest.items():
+            if aid in known and aid not in stale:
+                continue
+            self.articles[aid] = {**_article_meta(article), LOAD_KEY: key}
+            delta = delta + GraphDelta(articles_added=int(aid not in stale)) + self.add_triples(triples)
+        return delta
+
+    def remove_articles(self, ids: Iterable[str]) -> GraphDelta:
+        """Take back what the articles ``ids`` contributed: their evidence, links left with
+        none, their aliases, actors no link touches any more, and the articles themselves.
+        One pass over the graph, however many articles."""
+        gone = set(ids)
+        if not gone:
+            return GraphDelta()
         touched: set[str] = set()
         removed = edges_removed = 0
         for eid, edge in list(self.edges.items()):
-            kept = tuple(e for e in edge.evidence if e.article != article_id)
+            kept = tuple(e for e in edge.evidence if e.article not in gone)
             if len(kept) == len(edge.evidence):
                 continue
             removed += len(edge.evidence) - len(kept)
@@ -135,9 +144,7 @@ class KnowledgeGraph:
             else:
                 del self.edges[eid]
                 edges_removed += 1
-        for nid, node in self.nodes.items():
-            if any(article == article_id for _, article in node.alias_articles):
-                touched.add(nid)
+        touched.update(nid for nid, n in self.nodes.items() if any(a in gone for _, a in n.alias_articles))
         linked = {n for edge in self.edges.values() for n in (edge.source, edge.target)}
         nodes_removed = 0
         for nid in sorted(touched):
@@ -146,9 +153,10 @@ class KnowledgeGraph:
                 del self.nodes[nid]
                 nodes_removed += 1
                 continue
-            sources = tuple(pair for pair in node.alias_articles if pair[1] != article_id)
+            sources = tuple(pair for pair in node.alias_articles if pair[1] not in gone)
             self.nodes[nid] = replace(node, aliases=_aliases_of(sources), alias_articles=sources)
-        self.articles.pop(article_id, None)
+        for aid in gone:
+            self.articles.pop(aid, None)
         return GraphDelta(evidence_removed=removed, edges_removed=edges_removed, nodes_removed=nodes_removed)
 
     def add_triples(self, triples: Iterable[Triple]) -> GraphDelta:
@@ -253,11 +261,15 @@ def _aliases_of(sources: Iterable[tuple[str, str]]) -> tuple[str, ...]:
 def load_articles(kg: KnowledgeGraph, pairs: Iterable[tuple[Article, list[Triple]]], *, names: str = "") -> GraphDelta:
     """Load ``(article, triples)`` pairs, each under its load key (``KnowledgeGraph.load_article``);
     ``names`` is the digest of the alias table and name rules the triples were resolved with.
-    A later copy of an article in the same stream replaces an earlier one."""
-    delta = GraphDelta()
+
+    Articles there under another key are all taken back first, in one pass, then the new ones
+    added in order. A later copy of an article in the same stream replaces an earlier one.
+    """
+    latest: dict[str, tuple[Article, list[Triple], str]] = {}
     for article, triples in pairs:
-        delta = delta + kg.load_article(article, triples, key=article_load_key(article, triples, names=names))
-    return delta
+        latest.pop(article.id, None)  # the later copy is added where it comes
+        latest[article.id] = (article, list(triples), article_load_key(article, triples, names=names))
+    return kg._load(latest)
 
 
 def build_graph(

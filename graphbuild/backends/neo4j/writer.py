@@ -35,7 +35,7 @@ from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE
 from graphbuild.backends.neo4j.unload import TakenBack, remove_articles
 from graphbuild.batching import batched
 from graphbuild.errors import BackendError
-from graphbuild.graph import LOAD_FORMAT, LOAD_KEY, KnowledgeGraph, article_load_key
+from graphbuild.graph import LOAD_FORMAT, LOAD_KEY, KnowledgeGraph, load_articles
 from graphbuild.types import EVIDENCE_FIELDS, Edge
 from graphbuild.vocab import (
     ARTICLE_LABEL,
@@ -341,9 +341,8 @@ def load_neo4j(
     articles = triples = 0
     for chunk_pairs in batched(pairs, chunk_articles):
         chunk = KnowledgeGraph()
-        for article, found in chunk_pairs:
-            articles += 1
-            triples += len(found)
-            chunk.load_article(article, found, key=article_load_key(article, found, names=names))
+        load_articles(chunk, chunk_pairs, names=names)
+        articles += len(chunk_pairs)
+        triples += sum(len(found) for _, found in chunk_pairs)
         write_neo4j(driver, chunk, database=database, batch_size=batch_size, summary=summary)
     return articles, triples, summary
