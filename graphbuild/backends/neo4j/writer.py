@@ -13,9 +13,9 @@ order across lists (``evidence_key``, ``evidence_article``, ``evidence_sentence`
 
 Writes go constraints first (unique ids of actors and articles), then articles, actors, the
 articles' mentions and links, in batches of ``UNWIND $rows ... MERGE`` keyed on content ids.
-An article there under another load key is taken back first (``unload.remove_articles``). A link's evidence is merged by key, and a
-row that brings nothing new sets nothing, so loading the same articles twice writes
-nothing at all.
+A link's evidence is merged by key, and a row that brings nothing new sets nothing, so
+loading the same articles twice writes nothing at all. An article there under another load
+key is taken back first (``unload.remove_articles``).
 """
 
 from __future__ import annotations
