@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 import networkx as nx
@@ -22,6 +22,10 @@ from graphbuild.vocab import RELATIONS, refines
 
 ARTICLE_FIELDS = ("title", "url", "date", "source")
 FORMAT = "graphbuild-graph/1"  # the node-link JSON the embedded backend stores
+LOAD_KEY = "load_key"  # the article attribute holding its load key
+# Bump when a load writes an article differently: every article's key changes, so each is
+# taken back and written again on its next load.
+LOAD_FORMAT = "2"
 
 
 def node_id(name: str) -> str:
@@ -43,12 +47,16 @@ def _sha1(*parts: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class GraphDelta:
-    """What one ``add`` changed: the counts a load reports."""
+    """What one ``add`` (or an article taken back) changed: the counts a load reports."""
 
     nodes_created: int = 0
     edges_created: int = 0
     evidence_added: int = 0
     articles_added: int = 0
+    articles_replaced: int = 0  # loaded before under another load key: taken back, then added
+    evidence_removed: int = 0
+    edges_removed: int = 0
+    nodes_removed: int = 0
 
     def __add__(self, other: GraphDelta) -> GraphDelta:
         return GraphDelta(*(a + b for a, b in zip(_tuple(self), _tuple(other), strict=True)))
@@ -58,8 +66,29 @@ class GraphDelta:
         return any(_tuple(self))
 
 
-def _tuple(delta: GraphDelta) -> tuple[int, int, int, int]:
-    return (delta.nodes_created, delta.edges_created, delta.evidence_added, delta.articles_added)
+def _tuple(delta: GraphDelta) -> tuple[int, ...]:
+    return tuple(getattr(delta, f.name) for f in fields(delta))
+
+
+def article_load_key(article: Article, triples: Iterable[Triple], *, names: str = "") -> str:
+    """A digest of everything that decides what an article puts in the graph: its metadata,
+    its triples (names, types, evidence, the names as written) and ``names``, the digest of
+    the alias table and name rules they were resolved with (``normalize.names_digest``).
+
+    An article loaded again under the same key would change nothing and is skipped; under
+    another key it is taken back whole and added again.
+    """
+    meta = repr(sorted(_article_meta(article).items()))
+    parts = sorted(repr(triple) for triple in triples)
+    return _digest(LOAD_FORMAT, names, meta, *parts)
+
+
+def _article_meta(article: Article) -> dict[str, str | None]:
+    return {name: getattr(article, name) or None for name in ARTICLE_FIELDS}
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(slots=True)
@@ -74,8 +103,63 @@ class KnowledgeGraph:
         """Record an article's metadata (the first load of an id wins)."""
         if article.id in self.articles:
             return GraphDelta()
-        self.articles[article.id] = {name: getattr(article, name) or None for name in ARTICLE_FIELDS}
+        self.articles[article.id] = _article_meta(article)
         return GraphDelta(articles_added=1)
+
+    def load_article(self, article: Article, triples: Iterable[Triple], *, key: str) -> GraphDelta:
+        """Add one article and its triples under its load key (``article_load_key``).
+
+        Already there under the same key, it changes nothing; under another key (its names
+        resolved with another alias table, or read differently), what it contributed is taken
+        back first (``remove_articles``), so the graph ends as a clean load would.
+        """
+        return self._load({article.id: (article, list(triples), key)})
+
+    def _load(self, latest: dict[str, tuple[Article, list[Triple], str]]) -> GraphDelta:
+        known = {a for a, (_, _, key) in latest.items() if a in self.articles}
+        stale = {a for a in known if self.articles[a].get(LOAD_KEY) != latest[a][2]}
+        delta = self.remove_articles(stale) + GraphDelta(articles_replaced=len(stale))
+        for aid, (article, triples, key) in latest.items():
+            if aid in known and aid not in stale:
+                continue
+            self.articles[aid] = {**_article_meta(article), LOAD_KEY: key}
+            delta = delta + GraphDelta(articles_added=int(aid not in stale)) + self.add_triples(triples)
+        return delta
+
+    def remove_articles(self, ids: Iterable[str]) -> GraphDelta:
+        """Take back what the articles ``ids`` contributed: their evidence, links left with
+        none, their aliases, actors no link touches any more, and the articles themselves.
+        One pass over the graph, however many articles."""
+        gone = set(ids)
+        if not gone:
+            return GraphDelta()
+        touched: set[str] = set()
+        removed = edges_removed = 0
+        for eid, edge in list(self.edges.items()):
+            kept = tuple(e for e in edge.evidence if e.article not in gone)
+            if len(kept) == len(edge.evidence):
+                continue
+            removed += len(edge.evidence) - len(kept)
+            touched.update((edge.source, edge.target))
+            if kept:
+                self.edges[eid] = _with_evidence(replace(edge, evidence=()), *kept)
+            else:
+                del self.edges[eid]
+                edges_removed += 1
+        touched.update(nid for nid, n in self.nodes.items() if any(a in gone for _, a in n.alias_articles))
+        linked = {n for edge in self.edges.values() for n in (edge.source, edge.target)}
+        nodes_removed = 0
+        for nid in sorted(touched):
+            node = self.nodes[nid]
+            if nid not in linked:
+                del self.nodes[nid]
+                nodes_removed += 1
+                continue
+            sources = tuple(pair for pair in node.alias_articles if pair[1] not in gone)
+            self.nodes[nid] = replace(node, aliases=_aliases_of(sources), alias_articles=sources)
+        for aid in gone:
+            self.articles.pop(aid, None)
+        return GraphDelta(evidence_removed=removed, edges_removed=edges_removed, nodes_removed=nodes_removed)
 
     def add_triples(self, triples: Iterable[Triple]) -> GraphDelta:
         """Merge triples into the graph; evidence already present is not added again."""
@@ -84,24 +168,25 @@ class KnowledgeGraph:
             delta = delta + self._add_triple(triple)
         return delta
 
-    def _add_node(self, name: str, type_: str, alias: str) -> tuple[str, int]:
+    def _add_node(self, name: str, type_: str, alias: str, article: str) -> tuple[str, int]:
         nid = node_id(name)
         node = self.nodes.get(nid)
         # An alias that folds to the node's own id is the name in another case (or the name
         # itself, however the first load spelled it): it adds nothing a lookup can use.
-        aliases = {alias} if alias and node_id(alias) != nid else set()
+        sources = {(alias, article)} if alias and node_id(alias) != nid else set()
         if node is None:
-            self.nodes[nid] = Node(nid, name, type_, tuple(sorted(aliases)))
+            pairs = tuple(sorted(sources))
+            self.nodes[nid] = Node(nid, name, type_, _aliases_of(pairs), pairs)
             return nid, 1
-        merged = tuple(sorted(set(node.aliases) | aliases))
+        merged = tuple(sorted(set(node.alias_articles) | sources))
         new_type = type_ if refines(node.type, type_) else node.type
-        if merged != node.aliases or new_type != node.type:
-            self.nodes[nid] = replace(node, aliases=merged, type=new_type)
+        if merged != node.alias_articles or new_type != node.type:
+            self.nodes[nid] = replace(node, aliases=_aliases_of(merged), alias_articles=merged, type=new_type)
         return nid, 0
 
     def _add_triple(self, triple: Triple) -> GraphDelta:
-        source, new_s = self._add_node(triple.subject, triple.subject_type, triple.subject_text)
-        target, new_t = self._add_node(triple.object, triple.object_type, triple.object_text)
+        source, new_s = self._add_node(triple.subject, triple.subject_type, triple.subject_text, triple.article)
+        target, new_t = self._add_node(triple.object, triple.object_type, triple.object_text, triple.article)
         eid = edge_id(source, triple.relation, target, triple.negated)
         evidence = evidence_of(triple)
         edge = self.edges.get(eid)
@@ -125,7 +210,7 @@ class KnowledgeGraph:
             created = 0
         if any(e.key == evidence.key for e in edge.evidence):
             return GraphDelta(nodes_created=new_s + new_t, edges_created=created)
-        self.edges[eid] = _with_evidence(edge, evidence, triple.confidence)
+        self.edges[eid] = _with_evidence(edge, evidence)
         return GraphDelta(nodes_created=new_s + new_t, edges_created=created, evidence_added=1)
 
     def node_by_name(self, name: str) -> Node | None:
@@ -158,8 +243,8 @@ def evidence_order(evidence: Evidence) -> tuple[str, str, bool, int, int, int]:
     )
 
 
-def _with_evidence(edge: Edge, evidence: Evidence, confidence: float) -> Edge:
-    items = tuple(sorted((*edge.evidence, evidence), key=evidence_order))
+def _with_evidence(edge: Edge, *evidence: Evidence) -> Edge:
+    items = tuple(sorted((*edge.evidence, *evidence), key=evidence_order))
     dates = [e.date for e in items if e.date]
     return replace(
         edge,
@@ -167,7 +252,7 @@ def _with_evidence(edge: Edge, evidence: Evidence, confidence: float) -> Edge:
         count=len(items),
         first_seen=min(dates) if dates else None,
         last_seen=max(dates) if dates else None,
-        confidence=max(edge.confidence, confidence),
+        confidence=max(e.confidence for e in items),
     )
 
 
@@ -180,6 +265,24 @@ def acronym_aliases(nodes: Iterable[Node]) -> dict[str, str]:
             if is_acronym(alias) and abbreviates(alias, node.name) and alias != node.name:
                 found.setdefault(alias, set()).add(node.name)
     return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+
+
+def _aliases_of(sources: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(sorted({alias for alias, _ in sources}))
+
+
+def load_articles(kg: KnowledgeGraph, pairs: Iterable[tuple[Article, list[Triple]]], *, names: str = "") -> GraphDelta:
+    """Load ``(article, triples)`` pairs, each under its load key (``KnowledgeGraph.load_article``);
+    ``names`` is the digest of the alias table and name rules the triples were resolved with.
+
+    Articles there under another key are all taken back first, in one pass, then the new ones
+    added in order. A later copy of an article in the same stream replaces an earlier one.
+    """
+    latest: dict[str, tuple[Article, list[Triple], str]] = {}
+    for article, triples in pairs:
+        latest.pop(article.id, None)  # the later copy is added where it comes
+        latest[article.id] = (article, list(triples), article_load_key(article, triples, names=names))
+    return kg._load(latest)
 
 
 def build_graph(
@@ -211,14 +314,15 @@ def build_graph(
 def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     """The graph as a ``MultiDiGraph``: node keys are actor ids, edge keys are edge ids.
 
-    Node attributes: ``name``, ``type``, ``aliases``. Edge attributes: ``relation``,
-    ``polarity``, ``negated``, ``intensity``, ``confidence``, ``count``, ``first_seen``,
-    ``last_seen`` and ``evidence`` (a list of dicts, one per sentence).
+    Node attributes: ``name``, ``type``, ``aliases`` and ``alias_articles`` (each alias and
+    the articles that wrote it). Edge attributes: ``relation``, ``polarity``, ``negated``,
+    ``intensity``, ``confidence``, ``count``, ``first_seen``, ``last_seen`` and ``evidence``
+    (a list of dicts, one per sentence).
     """
     G = nx.MultiDiGraph(format=FORMAT, articles={k: dict(v) for k, v in sorted(kg.articles.items())})
     for nid in sorted(kg.nodes):
         node = kg.nodes[nid]
-        G.add_node(nid, name=node.name, type=node.type, aliases=list(node.aliases))
+        G.add_node(nid, name=node.name, type=node.type, aliases=list(node.aliases), alias_articles=alias_map(node))
     for eid in sorted(kg.edges):
         edge = kg.edges[eid]
         attrs = asdict(edge)
@@ -229,15 +333,37 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     return G
 
 
+def alias_map(node: Node) -> dict[str, list[str]]:
+    """Each alias of an actor and the articles that wrote the actor under it."""
+    found: dict[str, list[str]] = {}
+    for alias, article in node.alias_articles:
+        found.setdefault(alias, []).append(article)
+    return found
+
+
 def from_networkx(G: nx.MultiDiGraph) -> KnowledgeGraph:
-    """The inverse of :func:`to_networkx`."""
+    """The inverse of :func:`to_networkx`.
+
+    A graph written before evidence kept its own confidence, or aliases their articles, is
+    read as well as it can be: each sentence gets its link's confidence, and an alias is
+    credited to every article with evidence on the actor's links.
+    """
     kg = KnowledgeGraph(articles={k: dict(v) for k, v in G.graph.get("articles", {}).items()})
-    for nid, data in G.nodes(data=True):
-        kg.nodes[nid] = Node(nid, data["name"], data["type"], tuple(data.get("aliases", ())))
     for source, target, key, data in G.edges(keys=True, data=True):
         attrs = dict(data)
-        evidence = tuple(Evidence(**e) for e in attrs.pop("evidence", []))
+        evidence = tuple(Evidence(**{"confidence": attrs["confidence"], **e}) for e in attrs.pop("evidence", []))
         kg.edges[key] = Edge(id=key, source=source, target=target, evidence=evidence, **attrs)
+    on: dict[str, set[str]] = {}  # the articles with evidence on each actor's links
+    for edge in kg.edges.values():
+        for nid in (edge.source, edge.target):
+            on.setdefault(nid, set()).update(e.article for e in edge.evidence)
+    for nid, data in G.nodes(data=True):
+        aliases = tuple(data.get("aliases", ()))
+        if "alias_articles" in data:
+            pairs = {(alias, article) for alias, articles in data["alias_articles"].items() for article in articles}
+        else:
+            pairs = {(alias, article) for alias in aliases for article in on.get(nid, ())}
+        kg.nodes[nid] = Node(nid, data["name"], data["type"], aliases, tuple(sorted(pairs)))
     return kg
 
 

@@ -9,6 +9,7 @@ that changes a name is recorded, so ``normalize_extraction`` can say what it cha
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -129,6 +130,26 @@ def read_aliases(path: str | Path) -> dict[str, str]:
             )
         aliases[clean_name(row[0]).casefold()] = clean_name(row[1])
     return aliases
+
+
+# Bump when the rules that resolve names change (a new well-known variant, another way of
+# tying a surname to a full name): every article's load key changes, so a load after the
+# upgrade takes each article back and adds it again under the names the new rules give.
+NAME_RULES_VERSION = "1"
+
+
+def names_digest(aliases: Mapping[str, str] | None = None) -> str:
+    """A digest of what decides actor names besides the text: the alias table and
+    ``NAME_RULES_VERSION``. It is part of each article's load key, so loading with another
+    alias file replaces what each article contributed under the old names.
+
+    >>> names_digest({"helix": "Helix Robotics"}) == names_digest({"helix": "Helix Robotics"})
+    True
+    >>> names_digest({}) == names_digest({"helix": "Helix Robotics"})
+    False
+    """
+    rows = "\n".join(f"{alias}\t{canonical}" for alias, canonical in sorted((aliases or {}).items()))
+    return hashlib.sha1(f"{NAME_RULES_VERSION}\n{rows}".encode()).hexdigest()
 
 
 class Normalizer:

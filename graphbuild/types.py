@@ -152,6 +152,9 @@ class Evidence:
     modality: str = "asserted"
     attribution: str = ""
     section: str = "body"
+    # this sentence's own confidence: a link's is the highest of its evidence, so it can be
+    # worked out again when an article's evidence is taken away
+    confidence: float = 0.0
 
     @property
     def key(self) -> tuple[str, str, int, int, int]:
@@ -172,6 +175,9 @@ class Node:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    # (alias, article) for every article that wrote the actor under that alias: a wrong merge
+    # is traced to its article, and an article loaded again takes back only its own aliases
+    alias_articles: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

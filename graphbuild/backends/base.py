@@ -27,9 +27,13 @@ class LoadSummary:
     triples: int = 0
     articles_added: int = 0
     articles_unchanged: int = 0  # already in the graph as they are: not written again
+    articles_replaced: int = 0  # there under another load key: taken back, then added again
     actors_created: int = 0
     links_created: int = 0
     evidence_added: int = 0
+    actors_removed: int = 0  # what replaced articles took back
+    links_removed: int = 0
+    evidence_removed: int = 0
     written: bool = False  # whether anything in the graph changed
 
     def as_dict(self) -> dict[str, Any]:
@@ -49,8 +53,10 @@ class Backend(Protocol):
         """Fail now, with the fix in the message, when the graph cannot be reached."""
         ...
 
-    def load(self, pairs: Pairs, *, on_wait: Callable[[], None] | None = None) -> LoadSummary:
-        """Add extracted articles; an article already there as it is changes nothing."""
+    def load(self, pairs: Pairs, *, names: str = "", on_wait: Callable[[], None] | None = None) -> LoadSummary:
+        """Add extracted articles; an article already there as it is changes nothing, and one
+        there under another load key (another extraction, or ``names``, the digest of another
+        alias table: ``normalize.names_digest``) is taken back whole and added again."""
         ...
 
     def ask(self, name: str, params: Mapping[str, str]) -> Answer:

@@ -28,6 +28,7 @@ from graphbuild.graph import (
     acronym_aliases,
     from_networkx,
     graph_to_json,
+    load_articles,
     to_networkx,
 )
 from graphbuild.normalize import resolve_across
@@ -157,15 +158,14 @@ def _atomic_write(path: Path, text: str) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
-def load_into(kg: KnowledgeGraph, pairs: Iterable[tuple[Article, list[Triple]]]) -> tuple[int, int, GraphDelta]:
-    """Add extracted articles to a graph in memory: (articles, triples, what changed)."""
-    articles = triples = 0
-    delta = GraphDelta()
-    for article, found in pairs:
-        articles += 1
-        triples += len(found)
-        delta = delta + kg.add_article(article) + kg.add_triples(found)
-    return articles, triples, delta
+def load_into(
+    kg: KnowledgeGraph, pairs: Iterable[tuple[Article, list[Triple]]], *, names: str = ""
+) -> tuple[int, int, GraphDelta]:
+    """Load extracted articles into a graph in memory (``graph.load_articles``):
+    (articles, triples, what changed)."""
+    pairs = list(pairs)
+    delta = load_articles(kg, pairs, names=names)
+    return len(pairs), sum(len(found) for _, found in pairs), delta
 
 
 def _file_state(path: str | Path) -> tuple[int, int, int] | None:
@@ -190,8 +190,9 @@ class EmbeddedBackend:
     def check(self) -> None:
         pass  # the file is read (and a damaged one refused) before any parsing, in load
 
-    def load(self, pairs: Pairs, *, on_wait: Callable[[], None] | None = None) -> LoadSummary:
-        """Add extracted articles to the file (created when missing).
+    def load(self, pairs: Pairs, *, names: str = "", on_wait: Callable[[], None] | None = None) -> LoadSummary:
+        """Add extracted articles to the file (created when missing); an article there under
+        another load key is replaced (``KnowledgeGraph.load_article``).
 
         Extraction runs first; then, holding the file's lock, the graph is read again if it
         changed meanwhile, extended and written back atomically, so two loads into one file at
@@ -206,7 +207,7 @@ class EmbeddedBackend:
             if _file_state(self.path) != seen:  # another load wrote it meanwhile
                 kg = read_graph(self.path)
             extracted = resolve_across(extracted, acronym_aliases(kg.nodes.values()))
-            articles, triples, delta = load_into(kg, extracted)
+            articles, triples, delta = load_into(kg, extracted, names=names)
             written = write_graph(kg, self.path) if delta.changed or not self.path.exists() else False
         return LoadSummary(
             backend=self.name,
@@ -214,10 +215,14 @@ class EmbeddedBackend:
             articles=articles,
             triples=triples,
             articles_added=delta.articles_added,
-            articles_unchanged=articles - delta.articles_added,
+            articles_unchanged=articles - delta.articles_added - delta.articles_replaced,
+            articles_replaced=delta.articles_replaced,
             actors_created=delta.nodes_created,
             links_created=delta.edges_created,
             evidence_added=delta.evidence_added,
+            actors_removed=delta.nodes_removed,
+            links_removed=delta.edges_removed,
+            evidence_removed=delta.evidence_removed,
             written=written,
         )
 

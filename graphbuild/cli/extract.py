@@ -46,9 +46,10 @@ def _progress(articles: Iterable[Article], paths: tuple[str, ...], quiet: bool) 
 
 def _extracted(
     paths: tuple[str, ...], options: ExtractionOptions
-) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]]]:
-    """Read PATHS and extract them, here or on a Dask cluster: (report, pairs)."""
-    from graphbuild.normalize import read_aliases
+) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]], str]:
+    """Read PATHS and extract them, here or on a Dask cluster: (report, pairs, the digest of
+    the alias table and name rules the names were resolved with)."""
+    from graphbuild.normalize import names_digest, read_aliases
     from graphbuild.read import ReadReport, read_articles
     from graphbuild.run import extract_on_dask, extract_triples, fast_pipeline
 
@@ -81,7 +82,7 @@ def _extracted(
             hypothetical=options.hypothetical,
             n_process=options.processes,
         )
-    return report, pairs
+    return report, pairs, names_digest(aliases)
 
 
 def _read_summary(report: ReadReport) -> str:
@@ -116,7 +117,7 @@ def extract(paths: tuple[str, ...], fmt: str, extraction: ExtractionOptions) -> 
     """
     from graphbuild.present.output import csv_text, format_table, json_line
 
-    report, pairs = _extracted(paths, extraction)
+    report, pairs, _ = _extracted(paths, extraction)
     count = 0
     table_rows: list[dict[str, Any]] = []
     columns = (*TRIPLE_COLUMNS, "sentence")
@@ -144,6 +145,12 @@ def _load_message(report: ReadReport, summary: LoadSummary) -> str:
         f"{_read_summary(report)}; {summary.triples} triples; {summary.target}: "
         f"+{summary.articles_added} articles, +{summary.actors_created} actors, +{summary.links_created} links, "
         f"+{summary.evidence_added} evidence sentences, {summary.articles_unchanged} articles already there"
+        + (
+            f", {summary.articles_replaced} replaced (-{summary.actors_removed} actors, -{summary.links_removed} "
+            f"links, -{summary.evidence_removed} evidence sentences)"
+            if summary.articles_replaced
+            else ""
+        )
         + ("" if summary.written else " (unchanged)")
     )
 
@@ -160,7 +167,8 @@ def load(
 ) -> None:
     """Extract PATHS and add them to the graph (the embedded file, or Neo4j).
 
-    Loading an article that is already in the graph changes nothing.
+    Loading an article that is already in the graph changes nothing. One read differently
+    or named with another --aliases file replaces what it contributed before.
     """
 
     def waiting() -> None:
@@ -169,8 +177,8 @@ def load(
 
     with open_backend(where, write_batch_size=write_batch_size) as backend:
         backend.check()  # a server that is down fails before the model loads
-        report, pairs = _extracted(paths, extraction)
-        summary = backend.load(pairs, on_wait=waiting)
+        report, pairs, names = _extracted(paths, extraction)
+        summary = backend.load(pairs, names=names, on_wait=waiting)
     if as_json:
         click.echo(json.dumps({**summary.as_dict(), "files": report.files, "skipped": report.skipped}))
     if not extraction.quiet:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graphbuild.errors import QueryError, UnknownActorError
-from graphbuild.graph import KnowledgeGraph
+from graphbuild.graph import KnowledgeGraph, alias_map
 from graphbuild.questions import Query
 from graphbuild.vocab import ACTOR_TYPES, COMPANY, UNKNOWN_TYPE
 
@@ -143,10 +143,10 @@ def check_type(type_: str | None) -> str | None:
 
 
 def list_actors(kg: KnowledgeGraph, *, search: str | None = None, type_: str | None = None) -> list[Row]:
-    """Every actor with its type, aliases, how many links it has and how many sentences state
-    them, most mentioned first. ``search`` keeps actors whose name or an alias contains it
-    (ignoring case); ``type_`` keeps one type (ignoring case; an unknown type is a
-    ``QueryError`` listing the types).
+    """Every actor with its type, aliases (and, in ``alias_articles``, the articles that wrote
+    each), how many links it has and how many sentences state them, most mentioned first.
+    ``search`` keeps actors whose name or an alias contains it (ignoring case); ``type_`` keeps
+    one type (ignoring case; an unknown type is a ``QueryError`` listing the types).
 
     >>> from graphbuild.graph import build_graph
     >>> from graphbuild.types import Triple
@@ -174,6 +174,7 @@ def list_actors(kg: KnowledgeGraph, *, search: str | None = None, type_: str | N
                 "name": node.name,
                 "type": node.type,
                 "aliases": list(node.aliases),
+                "alias_articles": alias_map(node),
                 "links": links.get(node.id, 0),
                 "mentions": mentions.get(node.id, 0),
             }

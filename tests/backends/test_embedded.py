@@ -280,10 +280,10 @@ from graph_fixtures import triple
 from graphbuild.backends import embedded
 from graphbuild.types import Article
 merge = embedded.load_into
-def slow_merge(kg, pairs):
+def slow_merge(kg, pairs, **options):
     print("locked", flush=True)
     time.sleep(2)  # hold the lock between reading and writing the file
-    return merge(kg, pairs)
+    return merge(kg, pairs, **options)
 embedded.load_into = slow_merge
 pairs = [(Article("first", "x"), [triple("Acme", "SUES", "Borealis", article="first")])]
 embedded.EmbeddedBackend(sys.argv[1]).load(pairs)

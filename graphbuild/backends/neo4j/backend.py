@@ -39,10 +39,10 @@ class Neo4jBackend:
     def check(self) -> None:
         self.driver  # noqa: B018 -- connecting checks the server, the password and the database
 
-    def load(self, pairs: Pairs, *, on_wait: Callable[[], None] | None = None) -> LoadSummary:
+    def load(self, pairs: Pairs, *, names: str = "", on_wait: Callable[[], None] | None = None) -> LoadSummary:
         driver = self.driver  # a bad connection fails before any parsing
         articles, triples, written = load_neo4j(
-            driver, pairs, database=self.settings.database, batch_size=self.write_batch_size
+            driver, pairs, database=self.settings.database, batch_size=self.write_batch_size, names=names
         )
         return LoadSummary(
             backend=self.name,
@@ -51,9 +51,13 @@ class Neo4jBackend:
             triples=triples,
             articles_added=written.articles_added,
             articles_unchanged=written.articles_unchanged,
+            articles_replaced=written.taken.articles,
             actors_created=written.actors_created,
             links_created=written.links_created,
             evidence_added=written.evidence_added,
+            actors_removed=written.taken.actors,
+            links_removed=written.taken.links,
+            evidence_removed=written.taken.evidence,
             written=written.wrote,
         )
 

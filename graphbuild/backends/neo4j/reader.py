@@ -12,7 +12,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graphbuild.backends.neo4j.connection import one_line
 from graphbuild.backends.neo4j.settings import DEFAULT_DATABASE
 from graphbuild.errors import BackendError
-from graphbuild.graph import KnowledgeGraph, evidence_order
+from graphbuild.graph import ARTICLE_FIELDS, LOAD_KEY, KnowledgeGraph, evidence_order
 from graphbuild.questions import Answer, Query, get_query
 from graphbuild.questions.actors import actor_names, check_actors
 from graphbuild.types import EVIDENCE_FIELDS, Edge, Evidence, Node
@@ -78,12 +78,13 @@ def read_neo4j(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> Kno
     try:
         articles, _, _ = driver.execute_query(
             f"MATCH (a:{ARTICLE_LABEL}) RETURN a.id AS id, a.title AS title, a.url AS url, a.date AS date, "
-            "a.source AS source",
+            f"a.source AS source, a.load_key AS {LOAD_KEY}",
             database_=database,
             routing_=RoutingControl.READ,
         )
         actors, _, _ = driver.execute_query(
-            f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases",
+            f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, "
+            "n.alias_articles AS alias_articles",
             database_=database,
             routing_=RoutingControl.READ,
         )
@@ -95,9 +96,15 @@ def read_neo4j(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> Kno
     except (Neo4jError, DriverError) as e:
         raise BackendError(f"Reading the graph from Neo4j failed: {e.__class__.__name__}: {one_line(e)}") from e
     for row in articles:
-        kg.articles[row["id"]] = {name: row[name] or None for name in ("title", "url", "date", "source")}
+        kg.articles[row["id"]] = {name: row[name] or None for name in ARTICLE_FIELDS}
+        if row[LOAD_KEY]:
+            kg.articles[row["id"]][LOAD_KEY] = row[LOAD_KEY]
     for row in actors:
-        kg.nodes[row["id"]] = Node(row["id"], row["name"], row["type"], tuple(row["aliases"] or ()))
+        # each entry is "alias<TAB>article" (an alias may hold a tab; an article id may not)
+        pairs = (x.rsplit("\t", 1) for x in row["alias_articles"] or ())
+        sources = tuple(sorted((alias, article) for alias, article in pairs))
+        aliases = tuple(sorted(row["aliases"] or ()))
+        kg.nodes[row["id"]] = Node(row["id"], row["name"], row["type"], aliases, sources)
     for row in links:
         r = row["r"]
         columns = [r.get(f"evidence_{name}", []) for name in EVIDENCE_FIELDS]

@@ -10,6 +10,7 @@ from graphbuild.backends.neo4j.settings import DEFAULT_DATABASE
 from graphbuild.vocab import (
     ARTICLE_LABEL,
     DENIED_PREFIX,
+    MENTIONS,
     NODE_LABEL,
     RELATIONS,
     SCHEMA_LABEL,
@@ -25,7 +26,9 @@ SCHEMA = (
 
 # Only articles whose load key changed get here, so their metadata is set afresh.
 
-SCHEMA_VERSION = 2
+# 3: each sentence keeps its own confidence (evidence_confidence) and each alias the
+# articles that wrote it (alias_articles), so an article can be taken back exactly.
+SCHEMA_VERSION = 3
 
 
 def _migrate(driver: neo4j.Driver, *, database: str) -> None:
@@ -35,6 +38,29 @@ def _migrate(driver: neo4j.Driver, *, database: str) -> None:
     version = records[0]["version"] or 1
     if version >= SCHEMA_VERSION:
         return
+    if version < 2:
+        _migrate_to_2(driver, database=database)
+    # as the embedded file is read: each sentence gets its link's confidence, and an alias is
+    # credited to every article that mentions the actor
+    driver.execute_query(
+        f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) WHERE r.evidence_confidence IS NULL "
+        "SET r.evidence_confidence = [k IN r.evidence_key | r.confidence]",
+        database_=database,
+    )
+    driver.execute_query(
+        f"MATCH (n:{NODE_LABEL}) WHERE n.alias_articles IS NULL "
+        "SET n.alias_articles = reduce(acc = [], a IN coalesce(n.aliases, []) | "
+        f"acc + [(art:{ARTICLE_LABEL})-[:{MENTIONS}]->(n) | a + '\\t' + art.id])",
+        database_=database,
+    )
+    driver.execute_query(
+        f"MERGE (s:{SCHEMA_LABEL} {{id: 'schema'}}) SET s.version = $version",
+        version=SCHEMA_VERSION,
+        database_=database,
+    )
+
+
+def _migrate_to_2(driver: neo4j.Driver, *, database: str) -> None:
     for relation in sorted(RELATIONS):  # one statement per type: the same on every 5.x server
         driver.execute_query(
             f"MATCH (a:{NODE_LABEL})-[r:{check_name(relation)}]->(b:{NODE_LABEL}) WHERE r.negated "
@@ -45,11 +71,6 @@ def _migrate(driver: neo4j.Driver, *, database: str) -> None:
         f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) WHERE r.relation IS NULL "
         f"SET r.relation = CASE WHEN type(r) STARTS WITH '{DENIED_PREFIX}' "
         f"THEN substring(type(r), {len(DENIED_PREFIX)}) ELSE type(r) END",
-        database_=database,
-    )
-    driver.execute_query(
-        f"MERGE (s:{SCHEMA_LABEL} {{id: 'schema'}}) SET s.version = $version",
-        version=SCHEMA_VERSION,
         database_=database,
     )
 

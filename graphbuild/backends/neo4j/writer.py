@@ -2,7 +2,7 @@
 
 Schema (the embedded graph's, in Neo4j terms)::
 
-    (:Actor:<Type> {id, name, type, aliases})
+    (:Actor:<Type> {id, name, type, aliases, alias_articles: ["alias<TAB>article", ...]})
     (:Actor)-[:<RELATION> {id, polarity, negated, intensity, confidence, count,
                            first_seen, last_seen, evidence_*: [...]}]->(:Actor)
     (:Article {id, title, url, date, source, load_key})-[:MENTIONS]->(:Actor)
@@ -11,17 +11,18 @@ Each evidence field is a list property, one entry per supporting sentence, in th
 order across lists (``evidence_key``, ``evidence_article``, ``evidence_sentence``,
 ``evidence_date`` and so on); a list cannot hold null, so an unknown date is ``''``.
 
-Writes go constraints first (unique ids of actors and articles), then articles, actors and links, in batches of
-``UNWIND $rows ... MERGE`` keyed on content ids. A link's evidence is merged by key, and a
-row that brings nothing new sets nothing, so loading the same articles twice writes
-nothing at all.
+Writes go constraints first (unique ids of actors and articles), then articles, actors, the
+articles' mentions and links, in batches of ``UNWIND $rows ... MERGE`` keyed on content ids.
+A link's evidence is merged by key, and a row that brings nothing new sets nothing, so
+loading the same articles twice writes nothing at all. An article there under another load
+key is taken back first (``unload.remove_articles``).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import neo4j
@@ -31,9 +32,10 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError
 from graphbuild.backends.neo4j.connection import one_line
 from graphbuild.backends.neo4j.schema import ensure_schema
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE
+from graphbuild.backends.neo4j.unload import TakenBack, remove_articles
 from graphbuild.batching import batched
 from graphbuild.errors import BackendError
-from graphbuild.graph import KnowledgeGraph, acronym_aliases
+from graphbuild.graph import LOAD_FORMAT, LOAD_KEY, KnowledgeGraph, acronym_aliases, load_articles
 from graphbuild.normalize import resolve_across
 from graphbuild.types import EVIDENCE_FIELDS, Edge, Node
 from graphbuild.vocab import (
@@ -58,10 +60,17 @@ class WriteSummary:
     articles_unchanged: int = 0  # already loaded with the same content: not written again
     properties_set: int = 0
     batches: int = 0
+    taken: TakenBack = field(default_factory=TakenBack)  # what articles loaded again took back
 
     @property
     def wrote(self) -> bool:
-        return bool(self.articles_added or self.actors_created or self.links_created or self.properties_set)
+        return bool(
+            self.articles_added
+            or self.actors_created
+            or self.links_created
+            or self.properties_set
+            or self.taken.articles
+        )
 
 
 ARTICLES_CYPHER = f"""
@@ -76,9 +85,11 @@ SET a.title = row.title, a.url = row.url, a.date = row.date, a.source = row.sour
 ACTORS_CYPHER = """
 UNWIND $rows AS row
 MERGE (n:{actor} {{id: row.id}})
-ON CREATE SET n.name = row.name, n.type = row.type, n.aliases = row.aliases
-WITH n, row, [x IN row.aliases WHERE NOT x IN n.aliases] AS fresh
+ON CREATE SET n.name = row.name, n.type = row.type, n.aliases = row.aliases, n.alias_articles = row.alias_articles
+WITH n, row, [x IN row.aliases WHERE NOT x IN n.aliases] AS fresh,
+  [x IN row.alias_articles WHERE NOT x IN n.alias_articles] AS sources
 FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END | SET n.aliases = n.aliases + fresh)
+FOREACH (_ IN CASE WHEN size(sources) > 0 THEN [1] ELSE [] END | SET n.alias_articles = n.alias_articles + sources)
 FOREACH (_ IN CASE WHEN [n.type, row.type] IN $refinements THEN [1] ELSE [] END |
   SET n.type = row.type REMOVE n:Unknown:Organization)
 WITH n, row WHERE n.type = row.type
@@ -122,9 +133,6 @@ MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
 WHERE a.load_key = row.key
 RETURN a.id AS id
 """
-
-# Bump when the loader writes an article differently: every article is then written again.
-LOAD_FORMAT = "1"
 
 MENTIONS_CYPHER = f"""
 UNWIND $rows AS row
@@ -184,7 +192,11 @@ def write_neo4j(
     batch_size: int = DEFAULT_BATCH,
     summary: WriteSummary | None = None,
 ) -> WriteSummary:
-    """Write (merge) a graph into Neo4j: articles, actors, links, then article mentions.
+    """Write (merge) a graph into Neo4j: articles, actors, article mentions, then links.
+
+    An article already there under the same load key (its ``load_key`` in ``kg.articles``,
+    else a digest of what ``kg`` holds from it) is skipped; one there under another key is
+    taken back first, so the database ends as a clean load of the same articles would.
 
     Every statement is a managed transaction (``execute_query``), retried by the driver on
     transient errors; each is idempotent, so a retry or a rerun after a failure is safe.
@@ -213,12 +225,16 @@ def write_neo4j(
 
     try:
         ensure_schema(driver, database=database)
-        keys = article_load_keys(kg)
+        digests = article_load_keys(kg)  # for a graph built without load keys
+        keys = {a: str(meta.get(LOAD_KEY) or digests[a]) for a, meta in kg.articles.items()}
         done = _already_loaded(driver, keys, database=database, batch_size=batch_size)
         if done:
             summary.articles_unchanged += len(done)
             kg = without_articles(kg, done)
-        for counters, _ in run(ARTICLES_CYPHER, [{"id": k, **v} for k, v in sorted(kg.articles.items())]):
+        # the rest may be there under another key: take back what they contributed first
+        remove_articles(driver, sorted(kg.articles), database=database, batch_size=batch_size, taken=summary.taken)
+        rows = [{"id": k, **v} for k, v in sorted(kg.articles.items())]
+        for counters, _ in run(ARTICLES_CYPHER, rows):
             summary.articles_added += counters.nodes_created
         actor_rows: list[dict[str, Any]] = [
             {
@@ -226,6 +242,7 @@ def write_neo4j(
                 "name": node.name,
                 "type": node.type,
                 "aliases": list(node.aliases),
+                "alias_articles": [f"{alias}\t{article}" for alias, article in node.alias_articles],
                 "label": check_name(TYPE_LABELS.get(node.type, TYPE_LABELS["unknown"])),
             }
             for node in sorted(kg.nodes.values(), key=lambda n: n.id)
@@ -238,17 +255,20 @@ def write_neo4j(
                 mentions.update({(e.article, edge.source), (e.article, edge.target)})
         try:
             actors(_actors_cypher(None), actor_rows)
-            links(_links_cypher(None), link_rows)
         except ClientError as e:
-            if "SyntaxError" not in (e.code or ""):
-                raise
-            # a server before 5.26 has no dynamic labels and types: one statement per name
+            _unless_old_server(e)  # a server before 5.26 has no dynamic labels: one statement per label
             for label in sorted({str(row["label"]) for row in actor_rows}):
                 actors(_actors_cypher(label), [row for row in actor_rows if row["label"] == label])
-            for type_ in sorted({str(row["type"]) for row in link_rows}):
-                links(_links_cypher(type_), [row for row in link_rows if row["type"] == type_])
+        # mentions before links: every link holding an article's evidence is then reached
+        # from the article, when it is taken back, even after a load that stopped halfway
         known = set(kg.articles)
         run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
+        try:
+            links(_links_cypher(None), link_rows)
+        except ClientError as e:
+            _unless_old_server(e)  # nor dynamic types: one statement per type
+            for type_ in sorted({str(row["type"]) for row in link_rows}):
+                links(_links_cypher(type_), [row for row in link_rows if row["type"] == type_])
         run(LOADED_CYPHER, [{"id": a, "key": keys[a]} for a in sorted(known)])
     except (Neo4jError, DriverError) as e:
         raise BackendError(
@@ -256,6 +276,11 @@ def write_neo4j(
             "server is back; it writes what is missing, without duplicates."
         ) from e
     return summary
+
+
+def _unless_old_server(e: ClientError) -> None:
+    if "SyntaxError" not in (e.code or ""):
+        raise e
 
 
 def article_load_keys(kg: KnowledgeGraph) -> dict[str, str]:
@@ -317,20 +342,21 @@ def load_neo4j(
     database: str = DEFAULT_DATABASE,
     batch_size: int = DEFAULT_BATCH,
     chunk_articles: int = 500,
+    names: str = "",
 ) -> tuple[int, int, WriteSummary]:
     """Extract-and-write in chunks of articles, so memory stays flat on a long load.
 
-    Returns the number of articles and triples read and the write summary.
+    Each article's load key covers ``names``, the digest of the alias table and name rules
+    (``normalize.names_digest``). Returns the number of articles and triples read and the
+    write summary.
     """
     summary = WriteSummary()
     articles = triples = 0
     for chunk_pairs in batched(pairs, chunk_articles):
         chunk = KnowledgeGraph()
         known = _acronym_aliases(driver, database=database)
-        for article, found in resolve_across(list(chunk_pairs), known):
-            articles += 1
-            triples += len(found)
-            chunk.add_article(article)
-            chunk.add_triples(found)
+        load_articles(chunk, resolve_across(list(chunk_pairs), known), names=names)
+        articles += len(chunk_pairs)
+        triples += sum(len(found) for _, found in chunk_pairs)
         write_neo4j(driver, chunk, database=database, batch_size=batch_size, summary=summary)
     return articles, triples, summary

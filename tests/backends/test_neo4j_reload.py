@@ -1,0 +1,131 @@
+"""Loading an article again under another load key, in a real Neo4j: what it contributed is
+taken back, then the new extraction written, so the database ends as a clean load would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from graph_fixtures import triple
+
+from graphbuild.backends.embedded import read_graph
+from graphbuild.backends.neo4j.reader import database_counts, read_neo4j
+from graphbuild.backends.neo4j.schema import SCHEMA_VERSION, ensure_schema
+from graphbuild.backends.neo4j.writer import write_neo4j
+from graphbuild.cli import cli
+from graphbuild.graph import KnowledgeGraph, load_articles, node_id
+from graphbuild.types import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = str(ROOT / "examples" / "articles")
+
+pytestmark = [pytest.mark.neo4j]
+
+
+def _load(env, *args):
+    result = CliRunner().invoke(cli, ["load", EXAMPLES, "--json", "-q", *args], env=env)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.model
+def test_a_load_with_an_alias_file_renames_actors_as_a_clean_load_does(neo4j_env, neo4j_driver, tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical\nOsteria,Republic of Osteria\nKestrel Motors,Kestrel Motor Group\n")
+    first = _load(neo4j_env)
+    before = read_neo4j(neo4j_driver)
+    summary = _load(neo4j_env, "--aliases", str(aliases))
+    assert summary["articles_replaced"] == first["articles"] and summary["actors_removed"] > 0
+    clean = tmp_path / "clean.json"
+    _load({"GRAPHBUILD_GRAPH": str(clean)}, "--aliases", str(aliases))
+    # node for node, link for link, sentence for sentence: the clean load's graph
+    assert read_neo4j(neo4j_driver) == read_graph(clean)
+    assert database_counts(neo4j_driver)["actors"] == len(read_graph(clean).nodes)
+    # the alias names the article that merged it, readable in Browser as "alias<TAB>article"
+    [row] = neo4j_driver.execute_query(
+        "MATCH (n:Actor {name: 'Republic of Osteria'}) RETURN n.aliases AS aliases, n.alias_articles AS sources"
+    ).records
+    assert row["aliases"] == ["Osteria"] and row["sources"] and all(s.startswith("Osteria\t") for s in row["sources"])
+    mentions, _, _ = neo4j_driver.execute_query(
+        "MATCH (a:Article)-[:MENTIONS]->(n:Actor) WHERE n.name IN ['Osteria', 'Kestrel Motors'] RETURN count(*) AS n"
+    )
+    assert mentions[0]["n"] == 0
+    again = _load(neo4j_env, "--aliases", str(aliases))
+    assert (again["articles_unchanged"], again["written"]) == (first["articles"], False)
+    # and back without the alias file
+    _load(neo4j_env)
+    assert read_neo4j(neo4j_driver) == before
+
+
+def _pairs(renamed: bool):
+    a1 = Article("a1", "x", date="2024-01-10")
+    a2 = Article("a2", "y", date="2024-03-05")
+    kestrel = "Kestrel Motors" if renamed else "Kestrel"
+    return [
+        (
+            a1,
+            [triple("Acme", "SUES", kestrel, article="a1", date="2024-01-10", confidence=0.95, object_text="Kestrel")],
+        ),
+        (
+            a2,
+            [
+                triple("Acme", "SUES", "Kestrel", article="a2", date="2024-03-05", confidence=0.6),
+                triple("Borealis", "SUPPORTS", "Acme", article="a2", subject_text="Borealis Inc."),
+            ],
+        ),
+    ]
+
+
+def _graph(renamed: bool) -> KnowledgeGraph:
+    kg = KnowledgeGraph()
+    load_articles(kg, _pairs(renamed), names="renamed" if renamed else "")
+    return kg
+
+
+def test_an_article_read_again_takes_back_its_evidence_aliases_and_actors(neo4j_driver):
+    write_neo4j(neo4j_driver, _graph(renamed=False))
+    # only a1 changes (a2's key is the same): a1's suit against Kestrel goes, a2's stays
+    renamed = _graph(renamed=True)
+    renamed.articles["a2"] = _graph(renamed=False).articles["a2"]
+    written = write_neo4j(neo4j_driver, renamed)
+    assert (written.articles_unchanged, written.taken.articles, written.taken.evidence) == (1, 1, 1)
+    assert (written.taken.links, written.taken.actors) == (0, 0)  # Kestrel: a2 still links it
+    [suit] = neo4j_driver.execute_query(
+        "MATCH (:Actor {name: 'Acme'})-[r:SUES]->(:Actor {name: 'Kestrel'}) "
+        "RETURN r.count AS count, r.first_seen AS first, r.confidence AS confidence, r.evidence_article AS articles"
+    ).records
+    assert (suit["count"], suit["first"], suit["confidence"], suit["articles"]) == (1, "2024-03-05", 0.6, ["a2"])
+    kg = read_neo4j(neo4j_driver)
+    assert kg.nodes[node_id("Kestrel Motors")].alias_articles == (("Kestrel", "a1"),)
+    assert kg.edges == _graph(renamed=True).edges  # a2 loaded under the old names says the same
+    again = write_neo4j(neo4j_driver, renamed)
+    assert (again.articles_unchanged, again.wrote) == (2, False)
+
+    # a2 taken back with other triples: Borealis (and its alias) go with the only link it had
+    write_neo4j(neo4j_driver, _graph(renamed=True))
+    a2 = KnowledgeGraph()
+    load_articles(a2, [(_pairs(True)[1][0], [])], names="renamed")
+    gone = write_neo4j(neo4j_driver, a2)
+    assert (gone.taken.evidence, gone.taken.links, gone.taken.actors) == (2, 2, 2)  # Borealis, Kestrel
+    assert {n.name for n in read_neo4j(neo4j_driver).nodes.values()} == {"Acme", "Kestrel Motors"}
+
+
+def test_a_database_from_before_provenance_is_brought_up_to_date(neo4j_driver):
+    kg = _graph(renamed=False)
+    write_neo4j(neo4j_driver, kg)
+    neo4j_driver.execute_query(
+        "MATCH (:Actor)-[r]->(:Actor) REMOVE r.evidence_confidence WITH count(*) AS _ "
+        "MATCH (n:Actor) REMOVE n.alias_articles WITH count(*) AS _ "
+        "MATCH (s:GraphbuildSchema) SET s.version = 2"
+    )
+    ensure_schema(neo4j_driver)
+    back = read_neo4j(neo4j_driver)
+    # as an old embedded file is read: a link's confidence on each sentence, aliases credited
+    assert back.nodes[node_id("Borealis")].alias_articles == (("Borealis Inc.", "a2"),)
+    assert {e.confidence for edge in back.edges.values() for e in edge.evidence} == {0.95, 0.9}
+    version, _, _ = neo4j_driver.execute_query("MATCH (s:GraphbuildSchema) RETURN s.version AS v")
+    assert [r["v"] for r in version] == [SCHEMA_VERSION]
+    write_neo4j(neo4j_driver, _graph(renamed=True))  # and articles can be taken back from it
+    assert read_neo4j(neo4j_driver).edges == _graph(renamed=True).edges
