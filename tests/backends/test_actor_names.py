@@ -84,6 +84,7 @@ def test_actors_lists_type_aliases_links_and_mentions(env) -> None:
             "name": "Apple",
             "type": "organization",
             "aliases": ["AAPL", "Apple Computer", "Apple Inc."],
+            "alias_articles": {"AAPL": ["a2"], "Apple Computer": ["a3"], "Apple Inc.": ["a1"]},
             "links": 6,
             "mentions": 6,
         }
