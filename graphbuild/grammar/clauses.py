@@ -17,6 +17,7 @@ from graphbuild.grammar.arguments import actors, agents, children_actors, pobj_a
 from graphbuild.grammar.lexicon import (
     AWARDED_NOUNS,
     CONTROL_NOUNS,
+    DOCUMENT_NOUNS,
     LIGHT_VERBS,
     OBJECT_CONTROL,
     REQUEST_VERBS,
@@ -68,6 +69,8 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
             if owners:
                 return Clause(owners, chain, chained=True)
             host = _competed_for(noun)
+            if host is None and _issued(noun):
+                host = noun.head  # "[issued] a statement condemning X": whoever issued it
             if host is None and (noun.dep_ != "dobj" or token_lemma(noun.head).lower() not in LIGHT_VERBS):
                 break  # "welcomed [the decision] to sue": whose decision, it does not say
             host = host or noun.head
@@ -110,6 +113,11 @@ def _controller(governor: Token, below: Token) -> list[Token] | None:
     return None
 
 
+def _issued(noun: Token) -> bool:
+    """A document that is the object of a verb: "issued [a statement]", "released [a report]"."""
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and token_lemma(noun).lower() in DOCUMENT_NOUNS
+
+
 def _competed_for(noun: Token) -> Token | None:
     """The verb a contract is won or sought by: "defeated Boeing [for] a contract to supply
     X", "bid [for] a contract to build": whoever competes for it does the work."""
@@ -120,11 +128,16 @@ def _competed_for(noun: Token) -> Token | None:
 
 
 def _control_noun(token: Token) -> Token | None:
-    """The noun whose "to" clause ``token`` heads: "[decision] to ban", "[attempts] to encourage"."""
+    """The noun whose "to" clause ``token`` heads ("[decision] to ban", "[attempts] to
+    encourage"), or the document a participle says what of ("[a statement] condemning X",
+    "[an order] declaring that X was unlawful")."""
     head = token.head
-    if token.dep_ != "acl" or head.pos_ != "NOUN" or token_lemma(head).lower() not in CONTROL_NOUNS:
+    if token.dep_ != "acl" or head.pos_ != "NOUN":
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    lemma = token_lemma(head).lower()
+    if token.tag_ == "VBG" and lemma in DOCUMENT_NOUNS:
+        return head
+    if lemma not in CONTROL_NOUNS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None
     return head
 
