@@ -4,6 +4,7 @@ what a local run gives, in the same order."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,37 @@ def test_cli_extract_on_the_cluster(cluster):
 def test_unreachable_scheduler_is_one_clear_error():
     with pytest.raises(BackendError, match="Can't reach the Dask scheduler"):
         list(extract_on_dask(read_articles([EXAMPLES]), scheduler="tcp://127.0.0.1:1"))
+
+
+def test_a_load_on_the_cluster_submits_only_what_changed(cluster, tmp_path, monkeypatch):
+    import graphbuild.run
+
+    submitted: list[str] = []
+    extract = graphbuild.run.extract_on_dask
+
+    def counted(articles, **kwargs):
+        def passing():
+            for article in articles:
+                submitted.append(article.id)
+                yield article
+
+        return extract(passing(), **kwargs)
+
+    monkeypatch.setattr(graphbuild.run, "extract_on_dask", counted)
+    articles = tmp_path / "articles"
+    shutil.copytree(EXAMPLES, articles)
+    runner = CliRunner()
+    graph, clean = tmp_path / "g.json", tmp_path / "clean.json"
+    args = ["load", str(articles), "-q", "--json", "--dask-scheduler", cluster.scheduler_address]
+    first = runner.invoke(cli, [*args, "--graph", str(graph)])
+    assert first.exit_code == 0, first.output
+    assert len(submitted) == 6
+    again = runner.invoke(cli, [*args, "--graph", str(graph)])
+    assert (again.exit_code, len(submitted), json.loads(again.stdout)["articles_skipped"]) == (0, 6, 6)
+    merger = articles / "04-merger.jsonl"
+    merger.write_text(merger.read_text().replace("The regulator fined Helix", "The regulator sued Helix"))
+    changed = runner.invoke(cli, [*args, "--graph", str(graph)])
+    assert (changed.exit_code, submitted[6:]) == (0, ["example-merger-1"])
+    here = runner.invoke(cli, ["load", str(articles), "-q", "--graph", str(clean)])
+    assert here.exit_code == 0, here.output
+    assert graph.read_text() == clean.read_text()

@@ -15,6 +15,9 @@ from graphbuild.questions import Answer
 from graphbuild.types import Article, Triple
 
 Pairs = Iterable[tuple[Article, list[Triple]]]
+# The article attribute holding its input key (``graphbuild.inputs``): what it was extracted
+# from, so a later load of the same input skips it before parsing.
+INPUT_KEY = "input_key"
 
 
 @dataclass(slots=True)
@@ -27,6 +30,7 @@ class LoadSummary:
     triples: int = 0
     articles_added: int = 0
     articles_unchanged: int = 0  # already in the graph as they are: not written again
+    articles_skipped: int = 0  # of those, not even parsed: their input key was unchanged
     articles_replaced: int = 0  # there under another load key: taken back, then added again
     actors_created: int = 0
     links_created: int = 0
@@ -53,10 +57,22 @@ class Backend(Protocol):
         """Fail now, with the fix in the message, when the graph cannot be reached."""
         ...
 
-    def load(self, pairs: Pairs, *, names: str = "", on_wait: Callable[[], None] | None = None) -> LoadSummary:
+    def input_keys(self) -> dict[str, str]:
+        """The input key stored with each article (``graphbuild.inputs``), in one read."""
+        ...
+
+    def load(
+        self,
+        pairs: Pairs,
+        *,
+        names: str = "",
+        inputs: Mapping[str, str] | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> LoadSummary:
         """Add extracted articles; an article already there as it is changes nothing, and one
         there under another load key (another extraction, or ``names``, the digest of another
-        alias table: ``normalize.names_digest``) is taken back whole and added again."""
+        alias table: ``normalize.names_digest``) is taken back whole and added again. Each
+        article's input key in ``inputs`` is stored with it."""
         ...
 
     def ask(self, name: str, params: Mapping[str, str]) -> Answer:
@@ -68,6 +84,18 @@ class Backend(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def record_input_keys(kg: KnowledgeGraph, inputs: Mapping[str, str] | None) -> set[str]:
+    """Store each article's input key with it, after ``load_articles``; returns the ids whose
+    stored key changed (an article whose load key did not change may still need it)."""
+    changed = set()
+    for aid in kg.articles.keys() & (inputs or {}).keys():
+        meta, key = kg.articles[aid], (inputs or {})[aid]
+        if meta.get(INPUT_KEY) != key:
+            meta[INPUT_KEY] = key
+            changed.add(aid)
+    return changed
 
 
 def stats(backend: Backend) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphbuild.backends.base import LoadSummary, Pairs
+from graphbuild.backends.base import INPUT_KEY, LoadSummary, Pairs, record_input_keys
 from graphbuild.errors import GraphFileError
 from graphbuild.graph import (
     FORMAT,
@@ -183,6 +183,13 @@ class EmbeddedBackend:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._read: tuple[tuple[int, int, int] | None, KnowledgeGraph] | None = None  # for load, after input_keys
+
+    def input_keys(self) -> dict[str, str]:
+        seen = _file_state(self.path)
+        kg = read_graph(self.path)
+        self._read = (seen, kg)
+        return {aid: str(meta[INPUT_KEY]) for aid, meta in kg.articles.items() if meta.get(INPUT_KEY)}
 
     def describe(self) -> str:
         return str(self.path)
@@ -190,7 +197,14 @@ class EmbeddedBackend:
     def check(self) -> None:
         pass  # the file is read (and a damaged one refused) before any parsing, in load
 
-    def load(self, pairs: Pairs, *, names: str = "", on_wait: Callable[[], None] | None = None) -> LoadSummary:
+    def load(
+        self,
+        pairs: Pairs,
+        *,
+        names: str = "",
+        inputs: Mapping[str, str] | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> LoadSummary:
         """Add extracted articles to the file (created when missing); an article there under
         another load key is replaced (``KnowledgeGraph.load_article``).
 
@@ -199,8 +213,10 @@ class EmbeddedBackend:
         once both land (the second waits for the first, calling ``on_wait`` once). The file is
         rewritten only when something changed, so a repeated load leaves it byte-identical.
         """
-        kg = read_graph(self.path)  # a damaged file fails before any parsing
-        seen = _file_state(self.path)
+        if self._read is not None:  # read by input_keys, for this load
+            (seen, kg), self._read = self._read, None
+        else:
+            seen, kg = _file_state(self.path), read_graph(self.path)  # a damaged file fails before any parsing
         # no lock while parsing, only while merging; the texts are not kept, only what the graph holds
         extracted = [(replace(article, text=""), triples) for article, triples in pairs]
         with graph_lock(self.path, on_wait=on_wait):
@@ -208,7 +224,9 @@ class EmbeddedBackend:
                 kg = read_graph(self.path)
             extracted = resolve_across(extracted, acronym_aliases(kg.nodes.values()))
             articles, triples, delta = load_into(kg, extracted, names=names)
-            written = write_graph(kg, self.path) if delta.changed or not self.path.exists() else False
+            inputs_changed = record_input_keys(kg, inputs)
+            changed = delta.changed or inputs_changed or not self.path.exists()
+            written = write_graph(kg, self.path) if changed else False
         return LoadSummary(
             backend=self.name,
             target=self.describe(),

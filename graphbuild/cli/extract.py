@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -23,6 +24,7 @@ from graphbuild.cli.options import (
 
 if TYPE_CHECKING:
     from graphbuild.backends.base import LoadSummary
+    from graphbuild.inputs import SkipUnchanged
     from graphbuild.read import ReadReport
     from graphbuild.types import Article, Triple
 
@@ -45,17 +47,19 @@ def _progress(articles: Iterable[Article], paths: tuple[str, ...], quiet: bool) 
 
 
 def _extracted(
-    paths: tuple[str, ...], options: ExtractionOptions
-) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]], str]:
+    paths: tuple[str, ...], options: ExtractionOptions, *, stored: Mapping[str, str] | None = None
+) -> tuple[ReadReport, Iterator[tuple[Article, list[Triple]]], str, SkipUnchanged | None]:
     """Read PATHS and extract them, here or on a Dask cluster: (report, pairs, the digest of
-    the alias table and name rules the names were resolved with)."""
+    the alias table and name rules the names were resolved with, and with ``stored``, the
+    input keys the graph holds, the filter that skipped the articles extracted as they are).
+
+    With ``stored``, the pipeline is loaded (or the cluster reached) only once an article
+    needs parsing; without, a missing model fails before reading."""
+    from graphbuild.inputs import SkipUnchanged, input_context
     from graphbuild.normalize import names_digest, read_aliases
     from graphbuild.read import ReadReport, read_articles
     from graphbuild.run import extract_on_dask, extract_triples, fast_pipeline
 
-    nlp = None
-    if not options.dask_scheduler:
-        nlp = fast_pipeline(options.model)  # a missing model fails before reading
     aliases = read_aliases(options.aliases_path) if options.aliases_path else None
 
     def warn(problem: Any) -> None:
@@ -64,10 +68,19 @@ def _extracted(
 
     report = ReadReport(on_problem=warn)
     articles = _progress(read_articles(paths, report=report), paths, options.quiet)
-    if nlp is None:
+    skip = None
+    if stored is not None:
+        context = input_context(model=options.model, aliases=aliases, hypothetical=options.hypothetical)
+        skip = SkipUnchanged(stored, context)
+        articles = skip(articles)
+        first = next(articles, None)
+        if first is None:  # nothing to parse: no pipeline, no cluster
+            return report, iter(()), names_digest(aliases), skip
+        articles = itertools.chain([first], articles)
+    if options.dask_scheduler:
         pairs = extract_on_dask(
             articles,
-            scheduler=options.dask_scheduler or "",
+            scheduler=options.dask_scheduler,
             model=options.model,
             aliases=aliases,
             batch_size=options.batch_size,
@@ -76,13 +89,13 @@ def _extracted(
     else:
         pairs = extract_triples(
             articles,
-            nlp=nlp,
+            nlp=fast_pipeline(options.model),
             aliases=aliases,
             batch_size=options.batch_size,
             hypothetical=options.hypothetical,
             n_process=options.processes,
         )
-    return report, pairs, names_digest(aliases)
+    return report, pairs, names_digest(aliases), skip
 
 
 def _read_summary(report: ReadReport) -> str:
@@ -117,7 +130,7 @@ def extract(paths: tuple[str, ...], fmt: str, extraction: ExtractionOptions) -> 
     """
     from graphbuild.present.output import csv_text, format_table, json_line
 
-    report, pairs, _ = _extracted(paths, extraction)
+    report, pairs, _, _ = _extracted(paths, extraction)
     count = 0
     table_rows: list[dict[str, Any]] = []
     columns = (*TRIPLE_COLUMNS, "sentence")
@@ -145,6 +158,7 @@ def _load_message(report: ReadReport, summary: LoadSummary) -> str:
         f"{_read_summary(report)}; {summary.triples} triples; {summary.target}: "
         f"+{summary.articles_added} articles, +{summary.actors_created} actors, +{summary.links_created} links, "
         f"+{summary.evidence_added} evidence sentences, {summary.articles_unchanged} articles already there"
+        + (f" ({summary.articles_skipped} skipped unchanged, not parsed)" if summary.articles_skipped else "")
         + (
             f", {summary.articles_replaced} replaced (-{summary.actors_removed} actors, -{summary.links_removed} "
             f"links, -{summary.evidence_removed} evidence sentences)"
@@ -167,8 +181,9 @@ def load(
 ) -> None:
     """Extract PATHS and add them to the graph (the embedded file, or Neo4j).
 
-    Loading an article that is already in the graph changes nothing. One read differently
-    or named with another --aliases file replaces what it contributed before.
+    Loading an article that is already in the graph changes nothing: one whose text, model,
+    grammar and --aliases file are all as when it was loaded is not even parsed again. One
+    read differently or named with another --aliases file replaces what it contributed before.
     """
 
     def waiting() -> None:
@@ -177,8 +192,13 @@ def load(
 
     with open_backend(where, write_batch_size=write_batch_size) as backend:
         backend.check()  # a server that is down fails before the model loads
-        report, pairs, names = _extracted(paths, extraction)
-        summary = backend.load(pairs, names=names, on_wait=waiting)
+        # the input keys first: an article extracted from the same input is not parsed again
+        report, pairs, names, skip = _extracted(paths, extraction, stored=backend.input_keys())
+        summary = backend.load(pairs, names=names, inputs=skip.keys if skip else None, on_wait=waiting)
+        if skip is not None and skip.skipped:
+            summary.articles += skip.skipped
+            summary.articles_unchanged += skip.skipped
+            summary.articles_skipped = skip.skipped
     if as_json:
         click.echo(json.dumps({**summary.as_dict(), "files": report.files, "skipped": report.skipped}))
     if not extraction.quiet:

@@ -9,7 +9,7 @@ from graphbuild.backends.base import LoadSummary, Pairs
 from graphbuild.backends.neo4j.connection import connect
 from graphbuild.backends.neo4j.reader import read_neo4j, run_neo4j
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, Neo4jSettings
-from graphbuild.backends.neo4j.writer import load_neo4j
+from graphbuild.backends.neo4j.writer import load_neo4j, read_input_keys
 from graphbuild.graph import KnowledgeGraph
 from graphbuild.questions import Answer
 
@@ -39,10 +39,20 @@ class Neo4jBackend:
     def check(self) -> None:
         self.driver  # noqa: B018 -- connecting checks the server, the password and the database
 
-    def load(self, pairs: Pairs, *, names: str = "", on_wait: Callable[[], None] | None = None) -> LoadSummary:
+    def input_keys(self) -> dict[str, str]:
+        return read_input_keys(self.driver, database=self.settings.database)
+
+    def load(
+        self,
+        pairs: Pairs,
+        *,
+        names: str = "",
+        inputs: Mapping[str, str] | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> LoadSummary:
         driver = self.driver  # a bad connection fails before any parsing
         articles, triples, written = load_neo4j(
-            driver, pairs, database=self.settings.database, batch_size=self.write_batch_size, names=names
+            driver, pairs, database=self.settings.database, batch_size=self.write_batch_size, names=names, inputs=inputs
         )
         return LoadSummary(
             backend=self.name,

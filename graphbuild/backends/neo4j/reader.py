@@ -9,6 +9,7 @@ import neo4j
 from neo4j import RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 
+from graphbuild.backends.base import INPUT_KEY
 from graphbuild.backends.neo4j.connection import one_line
 from graphbuild.backends.neo4j.settings import DEFAULT_DATABASE
 from graphbuild.errors import BackendError
@@ -78,7 +79,7 @@ def read_neo4j(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> Kno
     try:
         articles, _, _ = driver.execute_query(
             f"MATCH (a:{ARTICLE_LABEL}) RETURN a.id AS id, a.title AS title, a.url AS url, a.date AS date, "
-            f"a.source AS source, a.load_key AS {LOAD_KEY}",
+            f"a.source AS source, a.load_key AS {LOAD_KEY}, a.input_key AS {INPUT_KEY}",
             database_=database,
             routing_=RoutingControl.READ,
         )
@@ -97,8 +98,9 @@ def read_neo4j(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> Kno
         raise BackendError(f"Reading the graph from Neo4j failed: {e.__class__.__name__}: {one_line(e)}") from e
     for row in articles:
         kg.articles[row["id"]] = {name: row[name] or None for name in ARTICLE_FIELDS}
-        if row[LOAD_KEY]:
-            kg.articles[row["id"]][LOAD_KEY] = row[LOAD_KEY]
+        for key in (LOAD_KEY, INPUT_KEY):
+            if row[key]:
+                kg.articles[row["id"]][key] = row[key]
     for row in actors:
         # each entry is "alias<TAB>article" (an alias may hold a tab; an article id may not)
         pairs = (x.rsplit("\t", 1) for x in row["alias_articles"] or ())

@@ -25,7 +25,7 @@ from graphbuild.vocab import ARTICLE_LABEL, MENTIONS, NODE_LABEL
 UNMARK_CYPHER = f"""
 UNWIND $ids AS id
 MATCH (a:{ARTICLE_LABEL} {{id: id}})
-REMOVE a.load_key
+REMOVE a.load_key, a.input_key
 RETURN count(a) AS found
 """
 

@@ -29,6 +29,7 @@ import neo4j
 from neo4j import RoutingControl
 from neo4j.exceptions import ClientError, DriverError, Neo4jError
 
+from graphbuild.backends.base import INPUT_KEY, record_input_keys
 from graphbuild.backends.neo4j.connection import one_line
 from graphbuild.backends.neo4j.schema import ensure_schema
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE
@@ -126,6 +127,19 @@ UNWIND $rows AS row
 MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
 SET a.load_key = row.key
 """
+
+# After the load keys: an article with an input key was loaded whole from that input. Set only
+# when it differs, so a load that changed nothing writes nothing.
+INPUTS_CYPHER = f"""
+UNWIND $rows AS row
+MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
+WHERE a.load_key IS NOT NULL AND (a.input_key IS NULL OR a.input_key <> row.input)
+SET a.input_key = row.input
+"""
+
+STORED_INPUTS_CYPHER = (
+    f"MATCH (a:{ARTICLE_LABEL}) WHERE a.input_key IS NOT NULL RETURN a.id AS id, a.input_key AS input"
+)
 
 ALREADY_LOADED_CYPHER = f"""
 UNWIND $rows AS row
@@ -227,6 +241,7 @@ def write_neo4j(
         ensure_schema(driver, database=database)
         digests = article_load_keys(kg)  # for a graph built without load keys
         keys = {a: str(meta.get(LOAD_KEY) or digests[a]) for a, meta in kg.articles.items()}
+        inputs = [{"id": a, "input": meta[INPUT_KEY]} for a, meta in sorted(kg.articles.items()) if meta.get(INPUT_KEY)]
         done = _already_loaded(driver, keys, database=database, batch_size=batch_size)
         if done:
             summary.articles_unchanged += len(done)
@@ -270,6 +285,7 @@ def write_neo4j(
             for type_ in sorted({str(row["type"]) for row in link_rows}):
                 links(_links_cypher(type_), [row for row in link_rows if row["type"] == type_])
         run(LOADED_CYPHER, [{"id": a, "key": keys[a]} for a in sorted(known)])
+        run(INPUTS_CYPHER, inputs)  # the unchanged articles' too: their load key is already set
     except (Neo4jError, DriverError) as e:
         raise BackendError(
             f"Writing to Neo4j failed: {e.__class__.__name__}: {one_line(e)}. Run the same load again once the "
@@ -324,6 +340,15 @@ def _acronym_aliases(driver: neo4j.Driver, *, database: str) -> dict[str, str]:
     return acronym_aliases(Node(id="", name=r["name"], type="", aliases=tuple(r["aliases"] or ())) for r in records)
 
 
+def read_input_keys(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> dict[str, str]:
+    """Every article's input key (``graphbuild.inputs``), in one read."""
+    try:
+        records, _, _ = driver.execute_query(STORED_INPUTS_CYPHER, database_=database, routing_=RoutingControl.READ)
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(f"Reading the articles' input keys from Neo4j failed: {one_line(e)}") from e
+    return {r["id"]: r["input"] for r in records}
+
+
 def _already_loaded(driver: neo4j.Driver, keys: Mapping[str, str], *, database: str, batch_size: int) -> set[str]:
     rows = [{"id": a, "key": k} for a, k in sorted(keys.items())]
     done: set[str] = set()
@@ -343,11 +368,12 @@ def load_neo4j(
     batch_size: int = DEFAULT_BATCH,
     chunk_articles: int = 500,
     names: str = "",
+    inputs: Mapping[str, str] | None = None,
 ) -> tuple[int, int, WriteSummary]:
     """Extract-and-write in chunks of articles, so memory stays flat on a long load.
 
     Each article's load key covers ``names``, the digest of the alias table and name rules
-    (``normalize.names_digest``). Returns the number of articles and triples read and the
+    (``normalize.names_digest``); each article's input key in ``inputs`` is stored with it. Returns the number of articles and triples read and the
     write summary.
     """
     summary = WriteSummary()
@@ -356,6 +382,7 @@ def load_neo4j(
         chunk = KnowledgeGraph()
         known = _acronym_aliases(driver, database=database)
         load_articles(chunk, resolve_across(list(chunk_pairs), known), names=names)
+        record_input_keys(chunk, inputs)
         articles += len(chunk_pairs)
         triples += sum(len(found) for _, found in chunk_pairs)
         write_neo4j(driver, chunk, database=database, batch_size=batch_size, summary=summary)
