@@ -13,7 +13,7 @@ from graph_fixtures import triple
 from graphbuild.backends.embedded import read_graph
 from graphbuild.backends.neo4j.reader import database_counts, read_neo4j
 from graphbuild.backends.neo4j.schema import SCHEMA_VERSION, ensure_schema
-from graphbuild.backends.neo4j.writer import write_neo4j
+from graphbuild.backends.neo4j.writer import load_neo4j, write_neo4j
 from graphbuild.cli import cli
 from graphbuild.graph import KnowledgeGraph, load_articles, node_id
 from graphbuild.types import Article
@@ -129,3 +129,33 @@ def test_a_database_from_before_provenance_is_brought_up_to_date(neo4j_driver):
     assert [r["v"] for r in version] == [SCHEMA_VERSION]
     write_neo4j(neo4j_driver, _graph(renamed=True))  # and articles can be taken back from it
     assert read_neo4j(neo4j_driver).edges == _graph(renamed=True).edges
+
+
+def test_a_link_many_chunks_support_is_merged_once_per_load(neo4j_driver):
+    # five articles, one a chunk, each with a sentence for the same suit
+    pairs = [
+        (Article(f"s{i}", "x", date=day), [triple("Acme", "SUES", "Kestrel", article=f"s{i}", date=day)])
+        for i, day in enumerate(f"2024-0{m}-01" for m in range(1, 6))
+    ]
+    articles, _, summary = load_neo4j(neo4j_driver, pairs, chunk_articles=1)
+    assert (articles, summary.link_rows, summary.links_created, summary.evidence_added) == (5, 1, 1, 5)
+    [suit] = neo4j_driver.execute_query(
+        "MATCH (:Actor {name: 'Acme'})-[r:SUES]->(:Actor {name: 'Kestrel'}) "
+        "RETURN r.count AS count, r.evidence_article AS articles, r.first_seen AS first, r.last_seen AS last"
+    ).records
+    assert (suit["count"], suit["first"], suit["last"]) == (5, "2024-01-01", "2024-05-01")
+    assert sorted(suit["articles"]) == [f"s{i}" for i in range(5)]
+    again = load_neo4j(neo4j_driver, pairs, chunk_articles=1)[2]
+    assert (again.articles_unchanged, again.link_rows, again.wrote) == (5, 0, False)
+    # held back no longer than the evidence allows: one row per chunk with one sentence each
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n")
+    bounded = load_neo4j(neo4j_driver, pairs, chunk_articles=1, max_pending_evidence=0)[2]
+    assert (bounded.link_rows, bounded.evidence_added) == (5, 5)
+    # an article whose key changed is taken back first, across chunks too
+    renamed = [(article, [triple("Acme", "SUES", "Borealis", article=article.id)]) for article, _ in pairs[:2]]
+    moved = load_neo4j(neo4j_driver, renamed, chunk_articles=1)[2]
+    assert (moved.taken.articles, moved.taken.evidence, moved.link_rows) == (2, 2, 1)
+    [row] = neo4j_driver.execute_query(
+        "MATCH (:Actor {name: 'Acme'})-[r:SUES]->(:Actor {name: 'Kestrel'}) RETURN r.count AS count"
+    ).records
+    assert row["count"] == 3

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from graphbuild.backends.base import LoadSummary, Pairs
 from graphbuild.backends.neo4j.connection import connect
+from graphbuild.backends.neo4j.inputs import read_input_keys
 from graphbuild.backends.neo4j.reader import read_neo4j, run_neo4j
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, Neo4jSettings
-from graphbuild.backends.neo4j.writer import load_neo4j, read_input_keys
+from graphbuild.backends.neo4j.writer import load_neo4j
 from graphbuild.graph import KnowledgeGraph
 from graphbuild.questions import Answer
 

@@ -20,25 +20,27 @@ key is taken back first (``unload.remove_articles``).
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
 from neo4j import RoutingControl
 from neo4j.exceptions import ClientError, DriverError, Neo4jError
 
-from graphbuild.backends.base import INPUT_KEY, record_input_keys
+from graphbuild.backends.base import record_input_keys
 from graphbuild.backends.neo4j.connection import one_line
+from graphbuild.backends.neo4j.delta import MAX_PENDING_EVIDENCE, PendingLinks, article_load_keys, without_articles
+from graphbuild.backends.neo4j.inputs import INPUTS_CYPHER, acronym_aliases_in, input_rows
 from graphbuild.backends.neo4j.schema import ensure_schema
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE
 from graphbuild.backends.neo4j.unload import TakenBack, remove_articles
 from graphbuild.batching import batched
 from graphbuild.errors import BackendError
-from graphbuild.graph import LOAD_FORMAT, LOAD_KEY, KnowledgeGraph, acronym_aliases, load_articles
+from graphbuild.graph import LOAD_KEY, KnowledgeGraph, load_articles
 from graphbuild.normalize import resolve_across
-from graphbuild.types import EVIDENCE_FIELDS, Edge, Node
+from graphbuild.types import EVIDENCE_FIELDS, Edge
 from graphbuild.vocab import (
     ARTICLE_LABEL,
     MENTIONS,
@@ -61,6 +63,7 @@ class WriteSummary:
     articles_unchanged: int = 0  # already loaded with the same content: not written again
     properties_set: int = 0
     batches: int = 0
+    link_rows: int = 0  # rows sent to the link MERGE: one per link per write, however many chunks
     taken: TakenBack = field(default_factory=TakenBack)  # what articles loaded again took back
 
     @property
@@ -127,19 +130,6 @@ UNWIND $rows AS row
 MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
 SET a.load_key = row.key
 """
-
-# After the load keys: an article with an input key was loaded whole from that input. Set only
-# when it differs, so a load that changed nothing writes nothing.
-INPUTS_CYPHER = f"""
-UNWIND $rows AS row
-MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
-WHERE a.load_key IS NOT NULL AND (a.input_key IS NULL OR a.input_key <> row.input)
-SET a.input_key = row.input
-"""
-
-STORED_INPUTS_CYPHER = (
-    f"MATCH (a:{ARTICLE_LABEL}) WHERE a.input_key IS NOT NULL RETURN a.id AS id, a.input_key AS input"
-)
 
 ALREADY_LOADED_CYPHER = f"""
 UNWIND $rows AS row
@@ -215,42 +205,70 @@ def write_neo4j(
     Every statement is a managed transaction (``execute_query``), retried by the driver on
     transient errors; each is idempotent, so a retry or a rerun after a failure is safe.
     """
-    summary = summary if summary is not None else WriteSummary()
+    writer = _Writer(driver, database=database, batch_size=batch_size, summary=summary or WriteSummary())
+    inputs = input_rows(kg)  # the unchanged articles' too: their load key is already set
+    with _write_errors():
+        kg, keys = writer.start(kg)
+        writer.nodes(kg)
+        writer.links(kg.edges.values())
+        writer.mark_loaded(keys)
+        writer.run(INPUTS_CYPHER, inputs)
+    return writer.summary
 
-    def run(cypher: str, rows: Sequence[dict], **params: Any) -> list[Any]:
+
+@contextmanager
+def _write_errors() -> Iterator[None]:
+    try:
+        yield
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(
+            f"Writing to Neo4j failed: {e.__class__.__name__}: {one_line(e)}. Run the same load again once the "
+            "server is back; it writes what is missing, without duplicates."
+        ) from e
+
+
+class _Writer:
+    """The stages of a write, which a load runs per chunk (``start``, ``nodes``) or once for
+    several chunks (``links``, ``mark_loaded``); the server's counters go to ``summary``."""
+
+    def __init__(self, driver: neo4j.Driver, *, database: str, batch_size: int, summary: WriteSummary) -> None:
+        self.driver, self.database, self.batch_size, self.summary = driver, database, batch_size, summary
+        self.refinements = sorted([known, new] for known, new in REFINEMENTS)
+
+    def run(self, cypher: str, rows: Sequence[dict], **params: Any) -> list[Any]:
         counters = []
-        for batch in batched(rows, batch_size):
-            result = driver.execute_query(cypher, rows=batch, **params, database_=database)
-            summary.properties_set += result.summary.counters.properties_set
-            summary.batches += 1
+        for batch in batched(rows, self.batch_size):
+            result = self.driver.execute_query(cypher, rows=batch, **params, database_=self.database)
+            self.summary.properties_set += result.summary.counters.properties_set
+            self.summary.batches += 1
             counters.append((result.summary.counters, result.records))
         return counters
 
-    def links(cypher: str, rows: Sequence[dict]) -> None:
-        for counters, records in run(cypher, rows):
-            summary.links_created += counters.relationships_created
-            summary.evidence_added += sum(r["added"] for r in records)
-
-    def actors(cypher: str, rows: Sequence[dict]) -> None:
-        for counters, _ in run(cypher, rows, refinements=refinements):
-            summary.actors_created += counters.nodes_created
-
-    refinements = sorted([known, new] for known, new in REFINEMENTS)
-
-    try:
-        ensure_schema(driver, database=database)
+    def start(self, kg: KnowledgeGraph) -> tuple[KnowledgeGraph, dict[str, str]]:
+        """The part of ``kg`` still to write, and its articles' load keys: articles loaded
+        under the same key are dropped, those there under another key taken back."""
+        ensure_schema(self.driver, database=self.database)
         digests = article_load_keys(kg)  # for a graph built without load keys
         keys = {a: str(meta.get(LOAD_KEY) or digests[a]) for a, meta in kg.articles.items()}
-        inputs = [{"id": a, "input": meta[INPUT_KEY]} for a, meta in sorted(kg.articles.items()) if meta.get(INPUT_KEY)]
-        done = _already_loaded(driver, keys, database=database, batch_size=batch_size)
+        done = _already_loaded(self.driver, keys, database=self.database, batch_size=self.batch_size)
         if done:
-            summary.articles_unchanged += len(done)
+            self.summary.articles_unchanged += len(done)
             kg = without_articles(kg, done)
         # the rest may be there under another key: take back what they contributed first
-        remove_articles(driver, sorted(kg.articles), database=database, batch_size=batch_size, taken=summary.taken)
+        remove_articles(
+            self.driver,
+            sorted(kg.articles),
+            database=self.database,
+            batch_size=self.batch_size,
+            taken=self.summary.taken,
+        )
+        return kg, {a: keys[a] for a in kg.articles}
+
+    def nodes(self, kg: KnowledgeGraph) -> None:
+        """Articles, actors and the articles' mentions of the actors their evidence links."""
         rows = [{"id": k, **v} for k, v in sorted(kg.articles.items())]
-        for counters, _ in run(ARTICLES_CYPHER, rows):
-            summary.articles_added += counters.nodes_created
+        for counters, _ in self.run(ARTICLES_CYPHER, rows):
+            self.summary.articles_added += counters.nodes_created
         actor_rows: list[dict[str, Any]] = [
             {
                 "id": node.id,
@@ -262,91 +280,56 @@ def write_neo4j(
             }
             for node in sorted(kg.nodes.values(), key=lambda n: n.id)
         ]
-        link_rows: list[dict[str, Any]] = []
-        mentions: set[tuple[str, str]] = set()
-        for edge in sorted(kg.edges.values(), key=lambda e: e.id):
-            link_rows.append({**_edge_row(edge), "type": check_name(link_type(edge.relation, edge.negated))})
-            for e in edge.evidence:
-                mentions.update({(e.article, edge.source), (e.article, edge.target)})
         try:
-            actors(_actors_cypher(None), actor_rows)
+            self.actors(_actors_cypher(None), actor_rows)
         except ClientError as e:
             _unless_old_server(e)  # a server before 5.26 has no dynamic labels: one statement per label
             for label in sorted({str(row["label"]) for row in actor_rows}):
-                actors(_actors_cypher(label), [row for row in actor_rows if row["label"] == label])
+                self.actors(_actors_cypher(label), [row for row in actor_rows if row["label"] == label])
         # mentions before links: every link holding an article's evidence is then reached
         # from the article, when it is taken back, even after a load that stopped halfway
+        mentions = {
+            (e.article, n) for edge in kg.edges.values() for e in edge.evidence for n in (edge.source, edge.target)
+        }
         known = set(kg.articles)
-        run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
+        self.run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
+
+    def actors(self, cypher: str, rows: Sequence[dict]) -> None:
+        for counters, _ in self.run(cypher, rows, refinements=self.refinements):
+            self.summary.actors_created += counters.nodes_created
+
+    def links(self, edges: Iterable[Edge]) -> None:
+        """One MERGE row per link, carrying all the evidence given for it."""
+        rows = [
+            {**_edge_row(edge), "type": check_name(link_type(edge.relation, edge.negated))}
+            for edge in sorted(edges, key=lambda e: e.id)
+        ]
+        self.summary.link_rows += len(rows)
         try:
-            links(_links_cypher(None), link_rows)
+            self._links(_links_cypher(None), rows)
         except ClientError as e:
             _unless_old_server(e)  # nor dynamic types: one statement per type
-            for type_ in sorted({str(row["type"]) for row in link_rows}):
-                links(_links_cypher(type_), [row for row in link_rows if row["type"] == type_])
-        run(LOADED_CYPHER, [{"id": a, "key": keys[a]} for a in sorted(known)])
-        run(INPUTS_CYPHER, inputs)  # the unchanged articles' too: their load key is already set
-    except (Neo4jError, DriverError) as e:
-        raise BackendError(
-            f"Writing to Neo4j failed: {e.__class__.__name__}: {one_line(e)}. Run the same load again once the "
-            "server is back; it writes what is missing, without duplicates."
-        ) from e
-    return summary
+            for type_ in sorted({str(row["type"]) for row in rows}):
+                self._links(_links_cypher(type_), [row for row in rows if row["type"] == type_])
+
+    def _links(self, cypher: str, rows: Sequence[dict]) -> None:
+        for counters, records in self.run(cypher, rows):
+            self.summary.links_created += counters.relationships_created
+            self.summary.evidence_added += sum(r["added"] for r in records)
+
+    def flush(self, pending: PendingLinks) -> None:
+        edges, keys = pending.take()
+        self.links(edges)
+        self.mark_loaded(keys)
+
+    def mark_loaded(self, keys: Mapping[str, str]) -> None:
+        """Last: an article marked loaded has all its links written."""
+        self.run(LOADED_CYPHER, [{"id": a, "key": k} for a, k in sorted(keys.items())])
 
 
 def _unless_old_server(e: ClientError) -> None:
     if "SyntaxError" not in (e.code or ""):
         raise e
-
-
-def article_load_keys(kg: KnowledgeGraph) -> dict[str, str]:
-    """A digest of everything the graph holds from each article: its metadata and each piece
-    of evidence with the link and actor types it supports. Equal keys mean a second write of
-    the article would change nothing; a changed extraction changes the key."""
-    parts: dict[str, list[str]] = {a: [repr(sorted(meta.items()))] for a, meta in kg.articles.items()}
-    for edge in kg.edges.values():
-        types = tuple(getattr(kg.nodes.get(n), "type", "") for n in (edge.source, edge.target))
-        for e in edge.evidence:
-            if e.article in parts:
-                parts[e.article].append(repr((edge.id, types, e)))
-    return {a: hashlib.sha1("\n".join([LOAD_FORMAT, *sorted(p)]).encode("utf-8")).hexdigest() for a, p in parts.items()}
-
-
-def without_articles(kg: KnowledgeGraph, done: set[str]) -> KnowledgeGraph:
-    """The part of ``kg`` that does not come from ``done`` articles: their evidence, links
-    left with none, and actors no remaining link touches are dropped."""
-    edges = {}
-    for eid, edge in kg.edges.items():
-        kept = tuple(e for e in edge.evidence if e.article not in done)
-        if kept:
-            edges[eid] = edge if len(kept) == len(edge.evidence) else replace(edge, evidence=kept, count=len(kept))
-    used = {n for edge in edges.values() for n in (edge.source, edge.target)}
-    return KnowledgeGraph(
-        nodes={nid: node for nid, node in kg.nodes.items() if nid in used},
-        edges=edges,
-        articles={a: meta for a, meta in kg.articles.items() if a not in done},
-    )
-
-
-ACRONYM_ALIASES_CYPHER = """
-MATCH (a:Actor) WHERE any(x IN a.aliases WHERE x =~ '[A-Z][A-Za-z&]{1,9}')
-RETURN a.name AS name, a.aliases AS aliases
-"""
-
-
-def _acronym_aliases(driver: neo4j.Driver, *, database: str) -> dict[str, str]:
-    """The acronyms the database already ties to a long name (see ``graph.acronym_aliases``)."""
-    records, _, _ = driver.execute_query(ACRONYM_ALIASES_CYPHER, database_=database, routing_=RoutingControl.READ)
-    return acronym_aliases(Node(id="", name=r["name"], type="", aliases=tuple(r["aliases"] or ())) for r in records)
-
-
-def read_input_keys(driver: neo4j.Driver, *, database: str = DEFAULT_DATABASE) -> dict[str, str]:
-    """Every article's input key (``graphbuild.inputs``), in one read."""
-    try:
-        records, _, _ = driver.execute_query(STORED_INPUTS_CYPHER, database_=database, routing_=RoutingControl.READ)
-    except (Neo4jError, DriverError) as e:
-        raise BackendError(f"Reading the articles' input keys from Neo4j failed: {one_line(e)}") from e
-    return {r["id"]: r["input"] for r in records}
 
 
 def _already_loaded(driver: neo4j.Driver, keys: Mapping[str, str], *, database: str, batch_size: int) -> set[str]:
@@ -369,21 +352,40 @@ def load_neo4j(
     chunk_articles: int = 500,
     names: str = "",
     inputs: Mapping[str, str] | None = None,
+    max_pending_evidence: int = MAX_PENDING_EVIDENCE,
 ) -> tuple[int, int, WriteSummary]:
     """Extract-and-write in chunks of articles, so memory stays flat on a long load.
+
+    Each chunk's articles, actors and mentions are written as it comes; its links wait,
+    merged with the other chunks', and are written once for all of them, so a link many
+    chunks support is one MERGE row, not one per chunk. Memory is the trade-off: the links
+    waiting hold every sentence of their evidence, so they are written (and their articles
+    marked loaded) whenever more than ``max_pending_evidence`` sentences wait, and at the end.
 
     Each article's load key covers ``names``, the digest of the alias table and name rules
     (``normalize.names_digest``); each article's input key in ``inputs`` is stored with it. Returns the number of articles and triples read and the
     write summary.
     """
     summary = WriteSummary()
+    writer = _Writer(driver, database=database, batch_size=batch_size, summary=summary)
+    pending = PendingLinks()
+    stored: list[dict[str, str]] = []
     articles = triples = 0
-    for chunk_pairs in batched(pairs, chunk_articles):
-        chunk = KnowledgeGraph()
-        known = _acronym_aliases(driver, database=database)
-        load_articles(chunk, resolve_across(list(chunk_pairs), known), names=names)
-        record_input_keys(chunk, inputs)
-        articles += len(chunk_pairs)
-        triples += sum(len(found) for _, found in chunk_pairs)
-        write_neo4j(driver, chunk, database=database, batch_size=batch_size, summary=summary)
+    with _write_errors():
+        for chunk_pairs in batched(pairs, chunk_articles):
+            chunk = KnowledgeGraph()
+            known = acronym_aliases_in(driver, database=database)
+            load_articles(chunk, resolve_across(list(chunk_pairs), known), names=names)
+            record_input_keys(chunk, inputs)
+            stored += input_rows(chunk)
+            articles += len(chunk_pairs)
+            triples += sum(len(found) for _, found in chunk_pairs)
+            if pending.keys.keys() & chunk.articles.keys():
+                writer.flush(pending)  # an article read twice: its first reading is written whole first
+            chunk, keys = writer.start(chunk)
+            writer.nodes(chunk)
+            pending.add(chunk.edges.values(), keys)
+            if pending.evidence > max_pending_evidence:
+                writer.flush(pending)
+        writer.flush(pending)
     return articles, triples, summary
