@@ -30,7 +30,6 @@ from graphbuild.graph import (
     graph_to_json,
     load_articles,
 )
-from graphbuild.normalize import resolve_across
 from graphbuild.questions import Answer
 from graphbuild.questions.networkx import ask_networkx
 from graphbuild.types import Article, Triple
@@ -220,6 +219,9 @@ class EmbeddedBackend:
         once both land (the second waits for the first, calling ``on_wait`` once). The file is
         rewritten only when something changed, so a repeated load leaves it byte-identical.
         """
+        # here, not at the top: a question on the file never needs the name rules' word lists
+        from graphbuild.normalize import resolve_across
+
         kg = read_graph(self.path)  # a damaged file fails before any parsing
         seen = _file_state(self.path)
         # no lock while parsing, only while merging; the texts are not kept, only what the graph holds
