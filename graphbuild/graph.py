@@ -15,8 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphbuild.grammar.names import abbreviates
-from graphbuild.normalize import is_acronym
+from graphbuild.grammar.names import abbreviates, is_acronym
 from graphbuild.types import EVIDENCE_FIELDS, Article, Edge, Evidence, Node, Triple
 from graphbuild.vocab import RELATIONS, refines
 

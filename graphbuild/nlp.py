@@ -11,7 +11,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import cast
+from typing import cast, get_type_hints
 
 import spacy
 from spacy.language import Language
@@ -174,9 +174,15 @@ class _LemmasOnDemand:
         return token.lemma_
 
 
-@Language.factory(LEMMA_PIPE)
 def _make_lemmas_on_demand(nlp: Language, name: str) -> _LemmasOnDemand:
     return _LemmasOnDemand(cast(Lemmatizer, nlp.get_pipe("lemmatizer")))
+
+
+# spaCy checks a factory's arguments against its annotations; with confection before 1.0
+# (spaCy 3.8.7 and older) a postponed annotation, the string "Language", stops add_pipe:
+# hand it the types themselves.
+_make_lemmas_on_demand.__annotations__ = get_type_hints(_make_lemmas_on_demand)
+Language.factory(LEMMA_PIPE, func=_make_lemmas_on_demand)
 
 
 def token_lemma(token: Token) -> str:

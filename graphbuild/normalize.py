@@ -29,7 +29,7 @@ from graphbuild.grammar.lexicon import (
     WELL_KNOWN,
     government_of,
 )
-from graphbuild.grammar.names import abbreviates
+from graphbuild.grammar.names import abbreviates, is_acronym
 from graphbuild.types import Article, Extraction, Mention, RawTriple, Triple
 from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKNOWN_TYPE
 
@@ -305,17 +305,6 @@ def normalize_extractions(
 
 
 # -- across the articles of a load ----------------------------------------------------------------
-
-ACRONYM = re.compile(r"[A-Z][A-Za-z&]{0,9}")
-
-
-def is_acronym(text: str) -> bool:
-    """ "EADS", "AfCFTA", "BoA": one word, two capitals or more.
-
-    >>> is_acronym("EADS"), is_acronym("AfCFTA"), is_acronym("Apple"), is_acronym("A")
-    (True, True, False, False)
-    """
-    return ACRONYM.fullmatch(text) is not None and sum(c.isupper() for c in text) >= 2
 
 
 def defined_acronyms(triples: Iterable[Triple]) -> dict[str, str]:

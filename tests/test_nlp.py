@@ -122,3 +122,13 @@ def test_pipeline_directory_without_parser_is_refused(tmp_path):
     blank.to_disk(tmp_path / "blank")
     with pytest.raises(ModelNotFoundError, match="needs a parser"):
         load_pipeline(str(tmp_path / "blank"))
+
+
+def test_the_lemma_factory_shows_spacy_types_not_strings() -> None:
+    # spaCy 3.8.7 and older (confection before 1.0) cannot resolve a postponed annotation
+    # and refuse to add the pipe
+    from spacy.language import Language
+
+    annotations = nlp_module._make_lemmas_on_demand.__annotations__
+    assert annotations["nlp"] is Language
+    assert annotations["name"] is str

@@ -29,9 +29,7 @@ from graphbuild.graph import (
     from_networkx,
     graph_to_json,
     load_articles,
-    to_networkx,
 )
-from graphbuild.normalize import resolve_across
 from graphbuild.questions import Answer
 from graphbuild.questions.networkx import ask_networkx
 from graphbuild.types import Article, Triple
@@ -40,8 +38,21 @@ DEFAULT_GRAPH = "graphbuild.json"
 GRAPH_ENV = "GRAPHBUILD_GRAPH"
 
 
-def graph_from_json(text: str, *, origin: str = "<graph>") -> KnowledgeGraph:
+@contextlib.contextmanager
+def _damaged(origin: str) -> Iterator[None]:
+    """Report a file that parses badly, or whose content is not what the graph needs, as damaged."""
     try:
+        yield
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise GraphFileError(
+            f"Can't read graph file {origin}: {e}. It is damaged; restore it from a backup "
+            "or delete it and load the articles again."
+        ) from e
+
+
+def networkx_from_json(text: str, *, origin: str = "<graph>") -> nx.MultiDiGraph:
+    """The graph file's text as the NetworkX graph ``to_networkx`` makes, read straight in."""
+    with _damaged(origin):
         data = json.loads(text)
         # Any other JSON (an array, a string, an object of another tool) is not ours: say so
         # rather than call it damaged and suggest deleting it.
@@ -51,25 +62,21 @@ def graph_from_json(text: str, *, origin: str = "<graph>") -> KnowledgeGraph:
                 f"{origin} is not a graphbuild graph file (no format {FORMAT!r}). "
                 "Give another --graph path, or move that file away."
             )
-        G = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+        return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+
+
+def graph_from_json(text: str, *, origin: str = "<graph>") -> KnowledgeGraph:
+    G = networkx_from_json(text, origin=origin)
+    with _damaged(origin):
         return from_networkx(G)
-    except GraphFileError:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError) as e:
-        raise GraphFileError(
-            f"Can't read graph file {origin}: {e}. It is damaged; restore it from a backup "
-            "or delete it and load the articles again."
-        ) from e
 
 
-def read_graph(path: str | Path, *, missing_ok: bool = True) -> KnowledgeGraph:
-    """Read the graph file; a missing file is an empty graph when ``missing_ok``."""
-    path = Path(path)
+def _read_text(path: Path, *, missing_ok: bool) -> str | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         if missing_ok:
-            return KnowledgeGraph()
+            return None
         raise GraphFileError(
             f"No graph file at {str(path)!r}. Load articles first (graphbuild load ARTICLES) "
             f"or point --graph / {GRAPH_ENV} at an existing graph."
@@ -81,7 +88,20 @@ def read_graph(path: str | Path, *, missing_ok: bool = True) -> KnowledgeGraph:
         ) from e
     except OSError as e:
         raise GraphFileError(f"Can't read graph file {str(path)!r}: {e}. Check the path and its permissions.") from e
-    return graph_from_json(text, origin=str(path))
+
+
+def read_graph(path: str | Path, *, missing_ok: bool = True) -> KnowledgeGraph:
+    """Read the graph file; a missing file is an empty graph when ``missing_ok``."""
+    text = _read_text(Path(path), missing_ok=missing_ok)
+    return KnowledgeGraph() if text is None else graph_from_json(text, origin=str(path))
+
+
+def read_networkx(path: str | Path) -> nx.MultiDiGraph:
+    """Read the graph file as a NetworkX graph, for questions: one conversion, not a
+    ``KnowledgeGraph`` on the way (``to_networkx(read_graph(path))`` gives the same graph)."""
+    text = _read_text(Path(path), missing_ok=False)
+    assert text is not None
+    return networkx_from_json(text, origin=str(path))
 
 
 def write_graph(kg: KnowledgeGraph, path: str | Path) -> bool:
@@ -213,6 +233,9 @@ class EmbeddedBackend:
         once both land (the second waits for the first, calling ``on_wait`` once). The file is
         rewritten only when something changed, so a repeated load leaves it byte-identical.
         """
+        # here, not at the top: a question on the file never needs the name rules' word lists
+        from graphbuild.normalize import resolve_across
+
         if self._read is not None:  # read by input_keys, for this load
             (seen, kg), self._read = self._read, None
         else:
@@ -245,7 +268,7 @@ class EmbeddedBackend:
         )
 
     def ask(self, name: str, params: Mapping[str, str]) -> Answer:
-        return ask_networkx(to_networkx(self.graph()), name, params)
+        return ask_networkx(read_networkx(self.path), name, params)
 
     def graph(self) -> KnowledgeGraph:
         return read_graph(self.path, missing_ok=False)

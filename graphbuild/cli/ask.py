@@ -92,13 +92,17 @@ def actors(search: str | None, type_: str | None, duplicates: bool, where: Backe
     """
     from graphbuild.present.output import format_table, json_line
     from graphbuild.questions.actors import COLUMNS, list_actors
-    from graphbuild.questions.duplicates import COLUMNS as PAIR_COLUMNS
-    from graphbuild.questions.duplicates import find_duplicates
 
     with open_backend(where) as backend:
         kg = backend.graph()
-    columns: tuple[str, ...] = PAIR_COLUMNS if duplicates else COLUMNS
-    rows = (find_duplicates if duplicates else list_actors)(kg, search=search, type_=type_)
+    columns: tuple[str, ...] = COLUMNS
+    if duplicates:  # only this reads the name rules' word lists
+        from graphbuild.questions.duplicates import COLUMNS as columns
+        from graphbuild.questions.duplicates import find_duplicates
+
+        rows = find_duplicates(kg, search=search, type_=type_)
+    else:
+        rows = list_actors(kg, search=search, type_=type_)
     if as_json:
         for row in rows:
             click.echo(json_line(row))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+# one word, two capitals or more: "EADS", "AfCFTA", "BoA"
+ACRONYM = re.compile(r"[A-Z][A-Za-z&]{0,9}")
 _SKIPPED = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le"})
 
 
@@ -31,3 +35,12 @@ def abbreviates(short: str, long: str) -> bool:
         if at == 0:
             return False
     return True
+
+
+def is_acronym(text: str) -> bool:
+    """ "EADS", "AfCFTA", "BoA": one word, two capitals or more.
+
+    >>> is_acronym("EADS"), is_acronym("AfCFTA"), is_acronym("Apple"), is_acronym("A")
+    (True, True, False, False)
+    """
+    return ACRONYM.fullmatch(text) is not None and sum(c.isupper() for c in text) >= 2

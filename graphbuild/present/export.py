@@ -13,9 +13,9 @@ from typing import Any
 
 import networkx as nx
 
-from graphbuild.backends.embedded import graph_to_json, to_networkx
+from graphbuild.backends.embedded import graph_to_json
 from graphbuild.errors import GraphbuildError
-from graphbuild.graph import KnowledgeGraph
+from graphbuild.graph import KnowledgeGraph, to_networkx
 
 FORMATS = ("graphml", "gexf", "json")
 

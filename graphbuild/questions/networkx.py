@@ -139,7 +139,7 @@ def _evidence(G: nx.MultiDiGraph, actor_a: str, actor_b: str) -> Found:
     for s, t, key, data in _between(G, actor_a, actor_b):
         for e in data["evidence"]:
             row = {
-                "date": e["date"],
+                "date": e.get("date"),
                 "source": G.nodes[s]["name"],
                 "relation": data["relation"],
                 "target": G.nodes[t]["name"],
@@ -159,7 +159,7 @@ def _timeline(G: nx.MultiDiGraph, actor_a: str, actor_b: str) -> Found:
     for s, t, key, data in _between(G, actor_a, actor_b):
         for e in data["evidence"]:
             group = (
-                e["date"],
+                e.get("date"),
                 G.nodes[s]["name"],
                 data["relation"],
                 G.nodes[t]["name"],

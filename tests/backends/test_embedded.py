@@ -9,11 +9,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from graph_fixtures import articles, build, triple, world, world_triples
+from graph_fixtures import articles, build, edge_cases, triple, world, world_triples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphbuild.backends.embedded import EmbeddedBackend, graph_from_json, read_graph, write_graph
+from graphbuild.backends.embedded import EmbeddedBackend, graph_from_json, read_graph, read_networkx, write_graph
 from graphbuild.errors import GraphFileError
 from graphbuild.graph import (
     FORMAT,
@@ -97,6 +97,20 @@ def test_write_then_read(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == graph_to_json(world())
     assert read_graph(path) == world()
     assert read_graph(path, missing_ok=False) == world()
+
+
+@pytest.mark.parametrize("make", [world, edge_cases])
+def test_questions_read_the_file_straight_into_the_graph_networkx_would_give(tmp_path: Path, make) -> None:
+    path = tmp_path / "g.json"
+    write_graph(make(), path)
+    G = read_networkx(path)
+    assert nx.utils.graphs_equal(G, to_networkx(make()))
+    assert G.graph == to_networkx(make()).graph
+
+
+def test_questions_on_a_missing_file_say_to_load_first(tmp_path: Path) -> None:
+    with pytest.raises(GraphFileError, match="Load articles first"):
+        read_networkx(tmp_path / "nope.json")
 
 
 def test_write_unchanged_graph_leaves_the_file_alone(tmp_path: Path) -> None:

@@ -388,4 +388,5 @@ def load_neo4j(
             if pending.evidence > max_pending_evidence:
                 writer.flush(pending)
         writer.flush(pending)
+        writer.run(INPUTS_CYPHER, stored)  # the unchanged articles' too: their load key is already set
     return articles, triples, summary
