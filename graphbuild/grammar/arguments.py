@@ -32,6 +32,7 @@ from graphbuild.grammar.syntax import (
     OWNER_DEPS,
     children,
     is_passive,
+    token_at,
 )
 from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
@@ -152,8 +153,7 @@ def same_participant(sent: Span, a: Mention, b: Mention) -> bool:
     describes do? Then they are never each other's partners."""
     if a.start == b.start:
         return False  # one word for several: "both sides"
-    at = {t.idx: t for t in sent}
-    first, second = at.get(a.start), at.get(b.start)
+    first, second = token_at(sent, a.start), token_at(sent, b.start)
     return first is not None and second is not None and participant(first) == participant(second)
 
 

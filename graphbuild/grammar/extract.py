@@ -20,6 +20,7 @@ from graphbuild.grammar.qualifiers import according_to, attribution, is_negated,
 from graphbuild.grammar.quotes import find_quotes, speaker_of
 from graphbuild.grammar.registry import CONFIDENCE_REFERENCE, Context, Frame, Rule
 from graphbuild.grammar.rules import ordered_rules
+from graphbuild.grammar.syntax import token_at
 from graphbuild.nlp import section_of
 from graphbuild.types import Article, Extraction, Mention, RawTriple
 from graphbuild.vocab import RELATIONS
@@ -160,7 +161,8 @@ def _inside(mention: Mention, shared: _Sentence) -> bool:
 
 
 def _token_at(sent: Span, char: int) -> int:
-    return next((t.i for t in sent if t.idx == char), -1)
+    token = token_at(sent, char)
+    return -1 if token is None else token.i
 
 
 def _dedupe(triples: Iterator[RawTriple]) -> list[RawTriple]:

@@ -13,6 +13,7 @@ president"), never merely the last state named. A description that names its own
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -267,7 +268,10 @@ def _group_of(token: Token, end: int, index: ActorIndex) -> list[Mention]:
 
 def _ranked(seen: list[_Seen], token: Token, sent: int, ok, lookback: int = LOOKBACK_SENTS) -> list[Mention]:
     """Distinct fitting candidates, best first (see ``_resolve_references``)."""
-    fitting = [s for s in seen if ok(s) and 0 <= sent - s.sent <= lookback]
+    # ``seen`` is in text order: only its tail is recent enough, so a long article costs no
+    # more per word than a short one
+    recent = seen[bisect_left(seen, sent - lookback, key=_sentence_of) :]
+    fitting = [s for s in recent if ok(s) and s.sent <= sent]
     same = [s for s in reversed(fitting) if s.sent == sent]
     earlier = [s for s in reversed(fitting) if s.sent < sent]
     if earlier:
@@ -283,8 +287,12 @@ def _ranked(seen: list[_Seen], token: Token, sent: int, ok, lookback: int = LOOK
     return out[:3]
 
 
+def _sentence_of(seen: _Seen) -> int:
+    return seen.sent
+
+
 def _last_group(groups, sent: int, lookback: int = LOOKBACK_SENTS) -> list[Mention]:
-    recent = [g for g in groups if sent - g[0] <= lookback]
+    recent = groups[bisect_left(groups, sent - lookback, key=lambda g: g[0]) :]  # in text order too
     subjects = [g for g in recent if g[1]]
     pick = subjects[-1] if subjects else (recent[-1] if recent else None)
     return list(pick[2]) if pick else []

@@ -5,7 +5,7 @@ The labels are spaCy's English (ClearNLP) dependency labels.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphbuild.grammar.lexicon import VERB_LEMMAS
 from graphbuild.nlp import token_lemma
@@ -46,6 +46,16 @@ def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
         # the parser sometimes hangs the subject on the auxiliary: "Neither ... [is] opposed"
         found += [g for c in token.children if c.dep_ in {"aux", "auxpass"} for g in c.children if g.dep_ in deps]
     return found
+
+
+def token_at(sent: Span, char: int) -> Token | None:
+    """The token of ``sent`` that starts at character ``char`` of its Doc, if any: found by
+    halving, so a long sentence costs no more per look-up than a short one."""
+    span = sent.doc.char_span(char, char + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    if token is None or token.idx != char or not sent.start <= token.i < sent.end:
+        return None
+    return token
 
 
 def is_passive(verb: Token) -> bool:
