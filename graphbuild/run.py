@@ -1,9 +1,10 @@
 """Running extraction: articles in, ``(article, triples)`` out, in input order, here, in
 worker processes on this machine, or on a Dask cluster.
 
-Every executor works on batches of articles with a bounded number in flight
-(``graphbuild.batching.in_order``), so a long stream neither waits for the whole corpus nor fills memory, and
-only articles and triples cross between processes, never parsed documents.
+Every executor works on batches of articles, bounded in number and in characters
+(``graphbuild.bounds``), with a bounded number in flight (``graphbuild.batching.in_order``), so a
+long stream neither waits for the whole corpus nor fills memory, and only articles and
+triples cross between processes, never parsed documents.
 
 >>> from graphbuild.nlp import load_pipeline
 >>> from graphbuild.types import Article
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from graphbuild.batching import batched, in_order
+from graphbuild.bounds import BATCH_CHARS
 from graphbuild.errors import BackendError, GraphbuildError
 from graphbuild.types import Article, Triple
 
@@ -43,7 +45,8 @@ def extract_triples(
         articles: the articles to read, as ``read_articles`` yields them.
         nlp: a pipeline from ``load_pipeline``.
         aliases: canonical names for written names, as ``read_aliases`` returns.
-        batch_size: articles parsed together by ``nlp.pipe``.
+        batch_size: articles parsed together by ``nlp.pipe`` (fewer when together they are
+            longer than ``bounds.BATCH_CHARS`` characters).
         hypothetical: keep what the text only supposes ("could sue", "if they merge");
             by default only what it asserts, plans or denies is kept.
         n_process: worker processes, forked from this one so they share the loaded pipeline.
@@ -60,6 +63,15 @@ def extract_triples(
         if not hypothetical:
             triples = [t for t in triples if t.modality != "hypothetical"]
         yield extraction.article, triples
+
+
+def _batches(articles: Iterable[Article], batch_size: int) -> Iterator[list[Article]]:
+    """The batches a worker is sent: as many characters as it parses at once, at most."""
+    return batched(articles, batch_size, weight=_chars, limit=BATCH_CHARS)
+
+
+def _chars(article: Article) -> int:
+    return len(article.headline_text) + len(article.text)
 
 
 # What a worker process extracts with: set once per process by ``_start_worker``.
@@ -95,7 +107,7 @@ def _extract_in_processes(
     with context.Pool(n_process, initializer=_start_worker, initargs=(nlp, aliases, hypothetical)) as pool:
         results = in_order(
             lambda batch: pool.apply_async(_extract_batch, (batch,)).get,
-            batched(articles, batch_size),
+            _batches(articles, batch_size),
             window=2 * n_process,
         )
         for pairs in results:
@@ -157,7 +169,7 @@ def extract_on_dask(
     try:
         results = in_order(
             lambda batch: client.submit(extract_batch, batch, model, aliases, hypothetical, pure=False).result,
-            batched(articles, batch_size),
+            _batches(articles, batch_size),
             window=in_flight,
         )
         for pairs in results:

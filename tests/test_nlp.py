@@ -13,7 +13,6 @@ from graphbuild.nlp import (
     limit_blas_threads,
     load_pipeline,
     model_id,
-    parse_articles,
     section_of,
     token_lemma,
 )
@@ -43,12 +42,6 @@ def test_lemmas_on_demand_equal_the_lemmatizer_s(nlp):
     assert [token_lemma(t) for t in doc] == full
     assert [t._.gb_lemma for t in nlp(TEXT)] == full
     assert "sue" in full and "company" in full
-
-
-def test_lemmas_survive_worker_processes(nlp):
-    articles = [Article(id=str(n), text=TEXT) for n in range(2)]
-    [(doc, _), _] = list(parse_articles(nlp, articles, n_process=2, batch_size=1))
-    assert [token_lemma(t) for t in doc] == _full_lemmas(nlp)
 
 
 def test_loading_changes_nothing_outside_the_pipeline():
