@@ -1,6 +1,8 @@
 """Bounds on what is read and parsed at once, so memory and extraction time grow with the
 text and no faster, whatever the input.
 
+- Articles: one longer than ``MAX_ARTICLE_CHARS`` (``--max-article-chars``) is skipped and
+  reported by the reader.
 - Memory: the model's working arrays grow with the characters parsed together (about 3 KB
   a character), so texts go to ``nlp.pipe`` in batches of at most ``BATCH_CHARS`` characters
   (``batching.batched``), and a text longer than ``PIECE_CHARS`` is parsed as consecutive
@@ -11,8 +13,8 @@ text and no faster, whatever the input.
   without a sentence end at its clauses, and any stretch of more than ``MAX_RUN_TOKENS``
   words without a line break at a sentence end the parser might run over ("x. y. z.").
 
-Texts of ordinary news reach none of these bounds: they are parsed as they always were.
-Nothing here imports spaCy.
+Texts of ordinary news reach none of these bounds but the first: they are parsed as they
+always were. Nothing here imports spaCy: the command line reads the defaults from here.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# An article longer than this (some 150,000 words, far beyond any news story; more often
+# many articles, a log or a data dump in one) is skipped: it would take a minute or two a
+# million characters, and link actors a whole book apart.
+MAX_ARTICLE_CHARS = 1_000_000
 # A text longer than this is parsed in pieces: a few times the longest news story.
 PIECE_CHARS = 100_000
 # The characters parsed together: about 300 MB of the model's working memory.

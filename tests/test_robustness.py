@@ -1,7 +1,7 @@
 """Bad input never crashes and never loses good data: generated inputs by the thousand through
 the readers and the extraction, a directory of every kind of bad file through the command,
-and the two extremes (a 50 MB file that is one line, a sentence of 5,000 tokens, read in
-clauses)."""
+and the two extremes (a 50 MB file that is one line, a sentence of 5,000 tokens): skipped
+with a message, and read in clauses."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphbuild.bounds import MAX_SENTENCE_TOKENS
+from graphbuild.bounds import MAX_ARTICLE_CHARS, MAX_SENTENCE_TOKENS
 from graphbuild.cli import EXIT_SKIPPED, cli
-from graphbuild.read import FORMATS, MAX_ARTICLE_CHARS, ReadReport, read_articles
+from graphbuild.read import FORMATS, ReadReport, read_articles
 from graphbuild.run import extract_triples
 from graphbuild.types import Article
 from graphbuild.vocab import RELATIONS
@@ -158,15 +158,14 @@ def test_a_directory_of_bad_input_loses_only_the_bad_parts(tmp_path) -> None:
     assert {("Cisco", "SUES", "Apple"), ("Meta", "CRITICIZES", "Spotify"), ("Microsoft", "SUES", "Google")} <= links
 
 
-def test_a_50_mb_text_of_one_line_is_read_in_parts_and_nothing_is_lost(tmp_path) -> None:
+def test_a_50_mb_text_of_one_line_is_skipped_with_one_message_and_the_rest_is_read(tmp_path) -> None:
     sentence = "Acme sued Globex over a patent. "
-    text = sentence * (50_000_000 // len(sentence))
-    path = tmp_path / "huge.txt"
-    path.write_text(text, encoding="utf-8")
-    articles, report = _read(path)
-    assert len(articles) >= 50
-    assert all(len(a.text) <= MAX_ARTICLE_CHARS for a in articles)
-    assert [a.id for a in articles[:2]] == [f"{articles[0].id.split('#')[0]}#1", f"{articles[0].id.split('#')[0]}#2"]
-    assert " ".join(a.text for a in articles) == text.strip()  # cut between sentences, no word lost
+    (tmp_path / "huge.txt").write_text(sentence * (50_000_000 // len(sentence)), encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    articles, report = _read(tmp_path)
+    assert [a.text for a in articles] == [GOOD]
     [problem] = report.problems
-    assert not problem.skipped and f"read as {len(articles)} parts" in problem.reason
+    assert problem.skipped and problem.origin == str(tmp_path / "huge.txt")
+    size = len(sentence * (50_000_000 // len(sentence)))
+    assert f"has {size - 1:,} characters, more than --max-article-chars {MAX_ARTICLE_CHARS:,}" in problem.reason
+    assert problem.reason.endswith(f"--max-article-chars {size - 1}")  # the text, its last space dropped

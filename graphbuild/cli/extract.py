@@ -67,7 +67,7 @@ def _extracted(
             click.echo(f"{'skipped' if problem.skipped else 'warning'}: {problem}", err=True)
 
     report = ReadReport(on_problem=warn)
-    articles = _progress(read_articles(paths, report=report), paths, options.quiet)
+    articles = _progress(read_articles(paths, report=report, max_chars=options.max_article_chars), paths, options.quiet)
     skip = None
     if stored is not None:
         context = input_context(model=options.model, aliases=aliases, hypothetical=options.hypothetical)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER
+from graphbuild.bounds import MAX_ARTICLE_CHARS
 from graphbuild.errors import GraphbuildError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,6 +66,7 @@ class ExtractionOptions:
     hypothetical: bool
     dask_scheduler: str | None
     processes: int
+    max_article_chars: int
 
 
 extraction_options = _bundle(
@@ -114,6 +116,15 @@ extraction_options = _bundle(
             show_default=True,
             type=click.IntRange(1, 64),
             help="Parse in this many processes on this machine.",
+        ),
+        click.option(
+            "--max-article-chars",
+            default=MAX_ARTICLE_CHARS,
+            show_default=True,
+            type=click.IntRange(1),
+            metavar="N",
+            help="Skip (and report) an article longer than this, headline and text together. A million "
+            "characters take about 40 s of CPU and 700 MB to read.",
         ),
     ],
 )

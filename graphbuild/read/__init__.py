@@ -16,9 +16,9 @@ import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import BinaryIO, TextIO
 
+from graphbuild.bounds import MAX_ARTICLE_CHARS
 from graphbuild.read.dates import parse_date
 from graphbuild.read.decode import as_bytes, decode, decode_lines, looks_binary, wide_encoding
 from graphbuild.read.html import read_html
@@ -27,12 +27,9 @@ from graphbuild.read.records import STDIN, article_id, read_csv, read_json, read
 from graphbuild.read.report import ReadReport
 from graphbuild.types import Article, Problem
 
-__all__ = ["FORMATS", "ReadReport", "article_id", "count_articles", "parse_date", "read_articles", "split_article"]
+__all__ = ["FORMATS", "MAX_ARTICLE_CHARS", "ReadReport", "article_id", "count_articles", "parse_date", "read_articles"]
 
 BINARY_SNIFF_BYTES = 8192
-# An article longer than this (some 150,000 words, far beyond any news story) is read as
-# consecutive parts cut at line or sentence ends, so one huge input never stops a run.
-MAX_ARTICLE_CHARS = 1_000_000
 
 
 def read_articles(
@@ -40,6 +37,7 @@ def read_articles(
     *,
     report: ReadReport | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> Iterator[Article]:
     """Yield the articles found in files, directories, glob patterns or stdin (``-``).
 
@@ -50,6 +48,8 @@ def read_articles(
             ``on_problem`` as it happens.
         stdin: Stream read for ``-`` (bytes or text); defaults to ``sys.stdin.buffer``.
             JSON Lines when its first non-blank character is ``{``, else one text article.
+        max_chars: An article whose headline and text are longer than this together is
+            skipped and reported.
 
     Yields:
         One `Article` per good record, in input order. Bad files and records are skipped
@@ -66,56 +66,26 @@ def read_articles(
         if path == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             report.files += 1
-            yield from _counted(_read_stream(STDIN, iter(stream), None, report), report)
+            yield from _counted(_read_stream(STDIN, iter(stream), None, report), report, max_chars)
         else:
-            yield from _read_file(path, report)
+            yield from _read_file(path, report, max_chars)
 
 
-def _counted(articles: Iterator[Article], report: ReadReport) -> Iterator[Article]:
+def _counted(articles: Iterator[Article], report: ReadReport, max_chars: int) -> Iterator[Article]:
     for article in articles:
-        parts = split_article(article)
-        if len(parts) > 1:
+        size = len(article.headline_text) + len(article.text)
+        if size > max_chars:
             reason = (
-                f"article {article.id!r} has {len(article.text):,} characters: read as {len(parts)} parts "
-                f"of at most {MAX_ARTICLE_CHARS:,} (ids {parts[0].id!r}...); split it to keep links across the cuts"
+                f"article {article.id[:80]!r} has {size:,} characters, more than --max-article-chars "
+                f"{max_chars:,}; split it into articles, or read it whole with --max-article-chars {size}"
             )
-            report.add(Problem(article.origin, None, reason, skipped=False))
-        for part in parts:
-            report.articles += 1
-            yield part
+            report.add(Problem(article.origin, None, reason))
+            continue
+        report.articles += 1
+        yield article
 
 
-def split_article(article: Article, limit: int = MAX_ARTICLE_CHARS) -> list[Article]:
-    """The article itself, or consecutive parts of at most ``limit`` characters, each cut at
-    the last line break or sentence end before the limit, else at the last space (ids
-    ``ID#1``, ``ID#2``...).
-
-    >>> [(p.id, p.text) for p in split_article(Article("a", "One. Two. Three."), limit=10)]
-    [('a#1', 'One. Two.'), ('a#2', 'Three.')]
-    """
-    text = article.text
-    if len(text) <= limit:
-        return [article]
-    pieces: list[str] = []
-    start = 0
-    while len(text) - start > limit:
-        end = start + limit
-        cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end) + 1)
-        if cut <= start:
-            cut = text.rfind(" ", start, end)
-        if cut <= start:
-            cut = end
-        pieces.append(text[start:cut].strip())
-        start = cut
-    pieces.append(text[start:].strip())
-    pieces = [piece for piece in pieces if piece]
-    return [
-        replace(article, id=f"{article.id}#{k}", text=piece, title=article.title if k == 1 else "")
-        for k, piece in enumerate(pieces, start=1)
-    ]
-
-
-def _read_file(path: str, report: ReadReport) -> Iterator[Article]:
+def _read_file(path: str, report: ReadReport, max_chars: int) -> Iterator[Article]:
     suffix = os.path.splitext(path)[1].lower()
     kind = FORMATS.get(suffix)
     if kind is None:
@@ -126,7 +96,7 @@ def _read_file(path: str, report: ReadReport) -> Iterator[Article]:
     try:
         with open(path, "rb") as file:
             report.files += 1
-            yield from _counted(_read_stream(path, iter(file), kind, report), report)
+            yield from _counted(_read_stream(path, iter(file), kind, report), report, max_chars)
     except OSError as e:
         report.add(Problem(path, None, f"cannot read file: {e.strerror or e}; check permissions"))
 

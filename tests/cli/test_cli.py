@@ -80,6 +80,25 @@ def test_extract_reports_bad_records_and_keeps_the_good(runner, articles):
 
 
 @pytest.mark.model
+def test_an_article_over_max_article_chars_is_skipped_in_one_line_and_the_rest_extracted(runner, tmp_path):
+    (tmp_path / "long.txt").write_text("Nokia criticized Ericsson. " * 40, encoding="utf-8")
+    (tmp_path / "one.txt").write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(tmp_path), "--max-article-chars", "500"])
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(r["subject"], r["relation"], r["object"], r["sentence"] in TEXT) for r in rows} == {
+        ("Cisco", "SUES", "Apple", True),
+        ("Nokia", "CRITICIZES", "Apple", True),
+        ("Ericsson", "CRITICIZES", "Apple", True),
+    }
+    assert result.stderr.splitlines() == [
+        f"skipped: {tmp_path / 'long.txt'}: article 'sha1:483ac94baa8ff8d9' has 1,079 characters, more than "
+        "--max-article-chars 500; split it into articles, or read it whole with --max-article-chars 1079",
+        "read 1 article from 2 files, skipped 1; 3 triples",
+    ]
+
+
+@pytest.mark.model
 def test_extract_reads_stdin_and_prints_a_table(runner):
     result = runner.invoke(cli, ["extract", "-", "--format", "table"], input=TEXT)
     assert result.exit_code == 0, result.output

@@ -633,3 +633,26 @@ def test_utf16_and_utf32_with_a_byte_order_mark_are_read_as_such(tmp_path: Path,
     )
     articles, _ = read(lines)
     assert [(a.id, a.text) for a in articles] == [("1", "Société Générale won."), ("2", "Acme lost.")]
+
+
+# over-long articles
+
+
+def test_an_article_over_the_limit_is_skipped_with_one_problem_naming_it(tmp_path: Path) -> None:
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        {"id": "short", "text": "Acme sued Globex."},
+        {"id": "long", "title": "Acme files", "text": "Acme sued Globex. " * 10},
+        {"id": "after", "text": "Globex won."},
+    )
+    report = ReadReport()
+    articles = list(read_articles([str(path)], report=report, max_chars=100))
+    assert [a.id for a in articles] == ["short", "after"] and report.articles == 2
+    assert [str(p) for p in report.problems] == [
+        f"{path}:2: article 'long' has 189 characters, more than --max-article-chars 100; split it into "
+        "articles, or read it whole with --max-article-chars 189"
+    ]
+    assert report.skipped == 1
+    # the headline counts: it is parsed too
+    assert [a.id for a in read_articles([str(path)], max_chars=179)] == ["short", "after"]
+    assert [a.id for a in read_articles([str(path)], max_chars=189)] == ["short", "long", "after"]
