@@ -50,3 +50,19 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
         assert figures["processes"][f"{step}_wall_s"]["median"] > 0
     assert "extraction / raw nlp.pipe" in result.stdout and "second load time / first" in result.stdout
     assert "whole processes" in result.stdout
+
+
+def test_pathological_input_benchmark_runs_a_case_and_writes_its_table(tmp_path):
+    out = tmp_path / "inputs.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench_inputs.py"), "--case", "run-on-20k", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    good, run_on = json.loads(out.read_text())
+    assert (good["case"], run_on["case"]) == ("good-article", "run-on-20k")  # the floor comes first
+    assert good["ok"] and run_on["ok"] and run_on["chars"] == 20_000
+    assert 0 < run_on["peak_rss_mib"]["median"] <= 2048 and run_on["last"]["good_link"]
+    assert "run-on-20k" in result.stdout and "µs/char" in result.stdout
