@@ -119,7 +119,21 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         return [
             a for prep in children(token, {"prep"}) if prep.lower_ in {"in", "of"} for a in pobj_actors(prep, index)
         ]
-    return owned
+    return owned + [m for m in _examples(token, index) if m not in owned]
+
+
+def _examples(token: Token, index: ActorIndex) -> list[Mention]:
+    """The actors a plural noun is given examples of: "carmakers [such as] Kestrel Motors",
+    "states [including] Osteria and Velt", "firms [like] Vantage Mobile"."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return []
+    return [
+        a
+        for prep in children(token, {"prep"})
+        if prep.lower_ in {"including", "like"}
+        or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+        for a in pobj_actors(prep, index)
+    ]
 
 
 def _thing(token: Token, lemma: str) -> list[Mention]:
