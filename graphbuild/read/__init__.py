@@ -20,10 +20,11 @@ from dataclasses import replace
 from typing import BinaryIO, TextIO
 
 from graphbuild.read.dates import parse_date
-from graphbuild.read.decode import as_bytes, decode, decode_lines, looks_binary, wide_encoding
+from graphbuild.read.decode import as_bytes, decode, decode_lines, looks_binary, wide_encoding, without_surrogates
 from graphbuild.read.html import read_html
 from graphbuild.read.paths import FORMATS, SUPPORTED, count_articles, input_files
 from graphbuild.read.records import STDIN, article_id, read_csv, read_json, read_jsonl, read_text
+from graphbuild.read.repeats import Repeats
 from graphbuild.read.report import ReadReport
 from graphbuild.types import Article, Problem
 
@@ -52,8 +53,10 @@ def read_articles(
             JSON Lines when its first non-blank character is ``{``, else one text article.
 
     Yields:
-        One `Article` per good record, in input order. Bad files and records are skipped
-        and reported, never raised.
+        One `Article` per good record, in input order, each id once: a second record under an
+        id already read is left out and reported (``read.repeats``). Bad files and records are
+        skipped and reported, never raised; lone surrogates (from JSON escapes, or file names
+        that are not UTF-8) are replaced with U+FFFD and reported, so every article encodes.
 
     Example:
         >>> import io
@@ -62,17 +65,22 @@ def read_articles(
         [('a1', 'Acme sued Globex.', '2008-03-01', '-:1')]
     """
     report = report if report is not None else ReadReport()
+    repeats = Repeats()
     for path in input_files(paths, report):
         if path == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             report.files += 1
-            yield from _counted(_read_stream(STDIN, iter(stream), None, report), report)
+            yield from _counted(STDIN, _read_stream(STDIN, iter(stream), None, report), report, repeats)
         else:
-            yield from _read_file(path, report)
+            yield from _read_file(path, report, repeats)
 
 
-def _counted(articles: Iterator[Article], report: ReadReport) -> Iterator[Article]:
+def _counted(origin: str, articles: Iterator[Article], report: ReadReport, repeats: Repeats) -> Iterator[Article]:
     for article in articles:
+        line = _line_of(origin, article)
+        article, repaired = without_surrogates(article, origin)
+        if repaired:
+            report.add(Problem(origin, line, repaired, skipped=False))
         parts = split_article(article)
         if len(parts) > 1:
             reason = (
@@ -81,8 +89,15 @@ def _counted(articles: Iterator[Article], report: ReadReport) -> Iterator[Articl
             )
             report.add(Problem(article.origin, None, reason, skipped=False))
         for part in parts:
-            report.articles += 1
-            yield part
+            if repeats.admit(part, origin, line, report):
+                report.articles += 1
+                yield part
+
+
+def _line_of(origin: str, article: Article) -> int | None:
+    """The line of ``origin`` an article was read from (its origin is ``origin:line``)."""
+    head, _, line = article.origin.rpartition(":")
+    return int(line) if head == origin and line.isdigit() else None
 
 
 def split_article(article: Article, limit: int = MAX_ARTICLE_CHARS) -> list[Article]:
@@ -115,7 +130,7 @@ def split_article(article: Article, limit: int = MAX_ARTICLE_CHARS) -> list[Arti
     ]
 
 
-def _read_file(path: str, report: ReadReport) -> Iterator[Article]:
+def _read_file(path: str, report: ReadReport, repeats: Repeats) -> Iterator[Article]:
     suffix = os.path.splitext(path)[1].lower()
     kind = FORMATS.get(suffix)
     if kind is None:
@@ -126,7 +141,7 @@ def _read_file(path: str, report: ReadReport) -> Iterator[Article]:
     try:
         with open(path, "rb") as file:
             report.files += 1
-            yield from _counted(_read_stream(path, iter(file), kind, report), report)
+            yield from _counted(path, _read_stream(path, iter(file), kind, report), report, repeats)
     except OSError as e:
         report.add(Problem(path, None, f"cannot read file: {e.strerror or e}; check permissions"))
 
