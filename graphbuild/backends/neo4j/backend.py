@@ -70,6 +70,7 @@ class Neo4jBackend:
             links_removed=written.taken.links,
             evidence_removed=written.taken.evidence,
             written=written.wrote,
+            refused=written.refused,
         )
 
     def ask(self, name: str, params: Mapping[str, str]) -> Answer:
