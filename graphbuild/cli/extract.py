@@ -203,5 +203,9 @@ def load(
     if as_json:
         click.echo(json.dumps({**summary.as_dict(), "files": report.files, "skipped": report.skipped}))
     if not extraction.quiet:
+        for refusal in summary.refused:
+            click.echo(f"skipped: {refusal}", err=True)
         click.echo(_load_message(report, summary), err=True)
+    if summary.refused:
+        raise click.exceptions.Exit(EXIT_SKIPPED)
     _exit_for(report)

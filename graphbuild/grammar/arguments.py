@@ -27,6 +27,7 @@ from graphbuild.grammar.lexicon import (
     THING_HEADS,
 )
 from graphbuild.grammar.mentions import ActorIndex
+from graphbuild.grammar.names import is_name_length
 from graphbuild.grammar.syntax import (
     ANY_SUBJECT_DEPS,
     OWNER_DEPS,
@@ -147,6 +148,8 @@ def _thing(token: Token, lemma: str) -> list[Mention]:
         return []
     first = token.doc[min(c.i for c in words)]
     text = token.doc[first.i : token.i + 1].text
+    if not is_name_length(text):
+        return []
     return [Mention(text=text, label=THING_LABEL, start=first.idx, end=token.idx + len(token.text))]
 
 

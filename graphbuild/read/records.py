@@ -20,12 +20,15 @@ STDIN = "-"
 MAX_TITLE_CHARS = 200
 # Python's JSON reader recurses once per bracket, up to the interpreter's limit (about 1,000).
 TOO_DEEP = "JSON nested too deeply to read (brackets inside brackets over about 1,000 levels)"
+MAX_ID_CHARS = 1000  # a longer id (or URL standing for one) is shortened: ID_PREFIX_CHARS and a digest
+ID_PREFIX_CHARS = 100
 # A line that ends a sentence is body text, not a headline: "He left." / 'she said "no!"'
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*$")
 
 
 def article_id(*, id: object = None, url: str = "", text: str) -> str:
-    """Return a stable id: the given `id`, else the `url`, else a hash of the text.
+    """Return a stable id: the given `id`, else the `url`, else a hash of the text. An id
+    (or URL) over ``MAX_ID_CHARS`` characters is cut to its start and a digest of the whole.
 
     Example:
         >>> article_id(id=" 42 ", url="https://example.org/a", text="x")
@@ -34,12 +37,19 @@ def article_id(*, id: object = None, url: str = "", text: str) -> str:
         'https://example.org/a'
         >>> article_id(text=" Acme sued Globex. ")
         'sha1:b41b299872d3d743'
+        >>> article_id(url="https://example.org/?q=" + "x" * 2000, text="x")[:40]
+        'https://example.org/?q=xxxxxxxxxxxxxxxxx'
     """
-    if id is not None and str(id).strip():
-        return str(id).strip()
-    if url.strip():
-        return url.strip()
-    return "sha1:" + hashlib.sha1(text.strip().encode()).hexdigest()[:16]
+    given = str(id).strip() if id is not None else ""
+    given = given or url.strip()
+    if not given:
+        return "sha1:" + hashlib.sha1(text.strip().encode()).hexdigest()[:16]
+    if len(given) > MAX_ID_CHARS:
+        # an id is a key Neo4j indexes, which takes about 8 KB at most: the start, to read,
+        # and a digest of the whole, to tell two apart
+        digest = hashlib.sha1(given.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return f"{given[:ID_PREFIX_CHARS]}…sha1:{digest}"
+    return given
 
 
 def read_text(origin: str, text: str, *, markdown: bool) -> Article:
