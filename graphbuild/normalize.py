@@ -29,7 +29,7 @@ from graphbuild.grammar.lexicon import (
     WELL_KNOWN,
     government_of,
 )
-from graphbuild.grammar.names import abbreviates, is_acronym
+from graphbuild.grammar.names import MAX_NAME_CHARS, abbreviates, is_acronym, is_name_length
 from graphbuild.types import Article, Extraction, Mention, RawTriple, Triple
 from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKNOWN_TYPE
 
@@ -127,6 +127,11 @@ def read_aliases(path: str | Path) -> dict[str, str]:
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise AliasFileError(
                 f"{path}:{n}: expected two columns alias,canonical, got {row!r}. Fix or delete that row."
+            )
+        if not is_name_length(clean_name(row[1])):
+            raise AliasFileError(
+                f"{path}:{n}: the canonical name has {len(clean_name(row[1])):,} characters; a name has at most "
+                f"{MAX_NAME_CHARS}. Shorten it or delete that row."
             )
         aliases[clean_name(row[0]).casefold()] = clean_name(row[1])
     return aliases
@@ -244,7 +249,9 @@ class Normalizer:
             if obj:
                 triple = replace(triple, object=obj, object_type=types[obj])
             triples.append(triple)
-        return [t for t in triples if t.subject != t.object], changes
+        # a name made from one too long to be a name (an acronym's long form) is none either
+        named = [t for t in triples if is_name_length(t.subject) and is_name_length(t.object)]
+        return [t for t in named if t.subject != t.object], changes
 
     def _government(self, mention: Mention, names: Mapping[str, str], aliased: set[str]) -> str | None:
         """The state a capital named as an actor stands for: "Moscow rejected the plan" is

@@ -47,8 +47,22 @@ class Problem:
     skipped: bool = True  # False: read, but repaired (for example invalid UTF-8 replaced)
 
     def __str__(self) -> str:
+        """One line, whatever the file is called: control characters are escaped (``printable``)."""
         where = self.origin if self.line is None else f"{self.origin}:{self.line}"
-        return f"{where}: {self.reason}"
+        return printable(f"{where}: {self.reason}")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every character that is not printable escaped as Python writes it, so a
+    file name (or any value) holding a line break, an escape sequence or a direction mark
+    shows as what it is and never forges a line of its own.
+
+    >>> printable("in/a\nread 0 articles.txt"), printable("Zürich\u202e")
+    ('in/a\\nread 0 articles.txt', 'Zürich\\u202e')
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass(frozen=True, slots=True)

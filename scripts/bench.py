@@ -180,7 +180,8 @@ def _wipe(driver) -> Callable[[], None]:
 def neo4j_load(driver, pairs: list, rounds: int) -> dict:
     """The loader (``load_neo4j``: the graph built from the triples, then written) against
     the same rows written with plain CREATE, and against one MERGE per transaction."""
-    from graphbuild.backends.neo4j.writer import _edge_row, load_neo4j
+    from graphbuild.backends.neo4j.statements import edge_row
+    from graphbuild.backends.neo4j.writer import load_neo4j
 
     kg = KnowledgeGraph()
     load_into(kg, pairs)
@@ -190,7 +191,7 @@ def neo4j_load(driver, pairs: list, rounds: int) -> dict:
     # on indexed ids as the loader's are
     article_rows = [{"id": k, **{f: v for f, v in meta.items() if v is not None}} for k, meta in kg.articles.items()]
     actor_rows = [{"id": n.id, "name": n.name, "type": n.type, "aliases": list(n.aliases)} for n in kg.nodes.values()]
-    link_rows = [{**_edge_row(e), "relation": e.relation} for e in kg.edges.values()]
+    link_rows = [{**edge_row(e), "relation": e.relation} for e in kg.edges.values()]
     mentions = {(e.article, n) for edge in kg.edges.values() for e in edge.evidence for n in (edge.source, edge.target)}
     mention_rows = [{"article": a, "actor": n} for a, n in sorted(mentions)]
     rows = [

@@ -23,7 +23,7 @@ SHARED = ROOT.parent / "shared"
 # grew from gave F1 0.83).
 FLOORS = {
     "corpus": (0.62, 0.88),
-    "dev": (0.72, 0.92),
+    "dev": (0.79, 0.93),
     "plover": (0.67, 0.84),
     "petrarch": (0.80, 0.87),
 }

@@ -43,6 +43,7 @@ def test_the_grammar_version_follows_the_grammar_files(tmp_path, monkeypatch):
     copy = tmp_path / "graphbuild"
     shutil.copytree(package / "grammar", copy / "grammar", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(package / "nlp.py", copy / "nlp.py")
+    shutil.copy(package / "attribute_table.py", copy / "attribute_table.py")
     shutil.copy(package / "bounds.py", copy / "bounds.py")
     monkeypatch.setattr(graphbuild.inputs, "_PACKAGE", copy)
 
@@ -56,6 +57,9 @@ def test_the_grammar_version_follows_the_grammar_files(tmp_path, monkeypatch):
         (copy / "grammar" / "data" / "verbs.tsv").write_text("changed\n")
         changed = version()
         assert changed != same
+        (copy / "attribute_table.py").write_text("changed\n")
+        assert version() != changed
+        changed = version()
         (copy / "bounds.py").write_text("MAX_SENTENCE_TOKENS = 1\n")  # where sentences are cut
         assert version() != changed
     finally:

@@ -44,6 +44,20 @@ def test_lemmas_on_demand_equal_the_lemmatizer_s(nlp):
     assert "sue" in full and "company" in full
 
 
+def test_a_word_is_lemmatized_once_for_every_doc(nlp, monkeypatch):
+    full = _full_lemmas(nlp)
+    lemmas = nlp.get_pipe(LEMMA_PIPE)
+    lemmas.known.clear()
+    calls = []
+    real = lemmas.lemmatizer.lemmatize
+    monkeypatch.setattr(lemmas.lemmatizer, "lemmatize", lambda token: calls.append(token.text) or real(token))
+    first = [token_lemma(t) for t in nlp(TEXT)]
+    asked = len(calls)
+    second = [token_lemma(t) for t in nlp(TEXT)]
+    assert first == second == full
+    assert asked > 5 and len(calls) == asked  # the second Doc asks the lemmatizer nothing
+
+
 def test_loading_changes_nothing_outside_the_pipeline():
     blas_before = [p["num_threads"] for p in threadpoolctl.threadpool_info() if p["user_api"] == "blas"]
     ops_before = type(get_current_ops())

@@ -127,6 +127,21 @@ def test_bad_alias_file_says_where(tmp_path):
         read_aliases(tmp_path / "missing.csv")
 
 
+def test_a_name_too_long_to_be_one_is_no_actor(tmp_path):
+    # a run of text the model took for a name, or an alias file's canonical name of 8 KB
+    long, acme = _m("Zephyr" + "ab" * 4500, "ORG"), _m("Acme", "ORG", 9100)
+    triples, _ = Normalizer().normalize(_extraction([long, acme], [_raw(long, acme)]))
+    assert triples == []
+    triples, _ = Normalizer({"acme": "Acme " * 100}).normalize(_extraction([long, acme], [_raw(acme, long)]))
+    assert triples == []
+    path = tmp_path / "aliases.csv"
+    path.write_text("Meta,Meta Platforms\nAcme," + "Acme " * 100 + "\n", encoding="utf-8")
+    with pytest.raises(
+        AliasFileError, match=r"aliases.csv:2: the canonical name has 499 characters; a name has at most 200"
+    ):
+        read_aliases(path)
+
+
 def _triple(article, subject, subject_type, obj, obj_type, subject_text=None):
     """A normalized triple of ``article`` whose subject is named ``subject``."""
     raw = RawTriple(

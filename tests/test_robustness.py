@@ -13,8 +13,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graphbuild.backends.embedded import write_graph
 from graphbuild.bounds import MAX_ARTICLE_CHARS, MAX_SENTENCE_TOKENS
 from graphbuild.cli import EXIT_SKIPPED, cli
+from graphbuild.graph import build_graph
 from graphbuild.read import FORMATS, ReadReport, read_articles
 from graphbuild.run import extract_triples
 from graphbuild.types import Article
@@ -69,8 +71,80 @@ def test_jsonl_keeps_every_good_record_whatever_surrounds_it(tmp_path_factory, l
     good = json.dumps({"id": "good", "text": GOOD})
     path.write_text("\n".join([*lines, good, *lines]) + "\n", encoding="utf-8", errors="surrogatepass")
     articles, report = _read(path)
-    assert [a for a in articles if a.id == "good" and a.text == GOOD]
+    line = len([line for line in "\n".join(lines).split("\n")]) + 1 if lines else 1
+    taken = [
+        p for p in report.problems if p.line == line and "was read before" in p.reason
+    ]  # a line before has id good
+    assert [a for a in articles if a.id == "good" and a.text == GOOD] or taken
     assert all(p.line is not None for p in report.problems if p.skipped)  # each says which line
+
+
+# Surrogate escapes, brackets in thousands, lines of megabytes and ids used twice: the kinds of
+# record that once stopped a run or merged two articles.
+SURROGATE_TEXT = st.text(
+    alphabet=st.characters(categories=["Cs"]) | st.sampled_from("Acme sued Globex. \u00e9\U0001f600"), max_size=30
+)
+DEEP = st.integers(1, 5000).flatmap(
+    lambda n: st.sampled_from(["[" * n + "]" * n, '{"a": ' * n + "1" + "}" * n, "[" * n])
+)
+FIELD = st.one_of(SURROGATE_TEXT, JSON_VALUES, DEEP.map(lambda _: None))  # None: a deep value, spliced in below
+HARD_RECORDS = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["a", "b", "c", 1, "\ud800"]),
+        "text": st.one_of(SURROGATE_TEXT, st.sampled_from([GOOD, "x"])),
+    },
+    optional={"title": FIELD, "url": FIELD, "published": FIELD, "source": FIELD, "padding": st.just(None)},
+)
+
+
+def _hard_line(record: dict, deep: str) -> str:
+    """One record as a JSON Lines line: surrogates as escapes, a deep value where None is,
+    and a megabyte of padding where asked."""
+    fields = []
+    for key, value in record.items():
+        if key == "padding":
+            value = "p" * 2_000_000
+        fields.append(f"{json.dumps(key)}: {deep if value is None else json.dumps(value)}")
+    return "{" + ", ".join(fields) + "}"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=st.lists(HARD_RECORDS, min_size=1, max_size=8), deep=DEEP, as_list=st.booleans())
+def test_hard_records_each_become_an_article_or_one_line(tmp_path_factory, records, deep, as_list) -> None:
+    lines = [_hard_line(record, deep) for record in records]
+    folder = tmp_path_factory.mktemp("hard")
+    path = folder / ("input.json" if as_list else "input.jsonl")
+    path.write_text(("[" + ",\n".join(lines) + "]") if as_list else "\n".join(lines) + "\n", encoding="utf-8")
+    articles, report = _read(path)
+    # every string encodes: nothing is left to fail when the graph is written
+    for a in articles:
+        "".join((a.id, a.text, a.title, a.url, a.date or "", a.source)).encode("utf-8")
+    assert len({a.id for a in articles}) == len(articles)  # one article per id, never two merged
+    repeats = sum(1 for p in report.problems if p.reason.startswith("repeats article"))
+    if as_list and any(p.reason.startswith(("invalid JSON", "JSON nested")) for p in report.problems):
+        assert (articles, report.skipped) == ([], 1)  # a JSON file is read whole or not at all
+    else:
+        assert len(articles) + report.skipped + repeats == len(records)  # each record accounted for once
+    kg, _ = build_graph(articles, [])
+    write_graph(kg, folder / "g.json")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from(["One.", "Two.", "Three."])), max_size=12))
+def test_the_first_text_of_an_id_is_read_and_every_other_is_said(tmp_path_factory, records) -> None:
+    path = tmp_path_factory.mktemp("ids") / "input.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in records), encoding="utf-8")
+    articles, report = _read(path)
+    first: dict[str, str] = {}
+    for i, t in records:
+        first.setdefault(i, t)
+    assert {a.id: a.text for a in articles} == first
+    said = {p.line: p.skipped for p in report.problems}
+    for number, (i, t) in enumerate(records, start=1):
+        seen_before = i in {j for j, _ in records[: number - 1]}
+        assert (number in said) == seen_before
+        if seen_before:
+            assert said[number] == (t != first[i])  # another text is skipped; the same is read once
 
 
 SENTENCES = st.lists(

@@ -7,7 +7,7 @@ hold the same graph model and give the same answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from graphbuild.graph import KnowledgeGraph, graph_stats
@@ -18,6 +18,28 @@ Pairs = Iterable[tuple[Article, list[Triple]]]
 # The article attribute holding its input key (``graphbuild.inputs``): what it was extracted
 # from, so a later load of the same input skips it before parsing.
 INPUT_KEY = "input_key"
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A value the backend would not store (a row Neo4j refused), and the articles it came
+    from: those are left unfinished, everything else is loaded."""
+
+    kind: str  # "article", "actor" or "link"
+    value: str  # the article id, the actor's name, or the link as "source RELATION target"
+    articles: tuple[str, ...]
+    reason: str  # the server's words, one line
+
+    def __str__(self) -> str:
+        value = (
+            repr(self.value) if len(self.value) <= 80 else f"{self.value[:40]!r}... ({len(self.value):,} characters)"
+        )
+        shown = ", ".join(repr(a[:80]) for a in self.articles[:5]) + (", ..." if len(self.articles) > 5 else "")
+        return (
+            f"Neo4j refused {self.kind} {value}: {self.reason}. Left unfinished: "
+            f"article{'s' if len(self.articles) != 1 else ''} {shown}; edit that value in "
+            f"{'them' if len(self.articles) != 1 else 'it'} and load again (the rest is loaded)"
+        )
 
 
 @dataclass(slots=True)
@@ -39,6 +61,7 @@ class LoadSummary:
     links_removed: int = 0
     evidence_removed: int = 0
     written: bool = False  # whether anything in the graph changed
+    refused: list[Refusal] = field(default_factory=list)  # rows the backend would not store
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

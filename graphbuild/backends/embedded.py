@@ -1,18 +1,18 @@
 """The embedded backend: the knowledge graph as a NetworkX graph in a node-link JSON file.
 
 The file is written deterministically (sorted nodes, links and keys), atomically (a
-temporary file, then a rename) and only when its content changes, so loading an article a
-second time leaves it byte-identical. Loads hold a lock on it (``graph_lock``), so two at
-once are serialised and neither loses the other's articles.
+temporary file, then a rename; through a symbolic link to its target) and only when its
+content changes, so loading an article a second time leaves it byte-identical. Loads hold a
+lock on it (``graph_lock``), so two at once are serialised and neither loses the other's
+articles (``backends.files``). A file that is not what the graph needs, down to a field of
+the wrong type, is refused as damaged before anything uses it (``backends.node_link``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +20,8 @@ from pathlib import Path
 import networkx as nx
 
 from graphbuild.backends.base import INPUT_KEY, LoadSummary, Pairs, record_input_keys
+from graphbuild.backends.files import graph_lock, remove_leftovers, write_text_atomic
+from graphbuild.backends.node_link import check_node_link
 from graphbuild.errors import GraphFileError
 from graphbuild.graph import (
     FORMAT,
@@ -43,6 +45,11 @@ def _damaged(origin: str) -> Iterator[None]:
     """Report a file that parses badly, or whose content is not what the graph needs, as damaged."""
     try:
         yield
+    except RecursionError as e:  # json recurses once per bracket
+        raise GraphFileError(
+            f"Can't read graph file {origin}: JSON nested too deeply. It is damaged; restore it from a "
+            "backup or delete it and load the articles again."
+        ) from e
     except (ValueError, KeyError, TypeError, AttributeError) as e:
         raise GraphFileError(
             f"Can't read graph file {origin}: {e}. It is damaged; restore it from a backup "
@@ -62,6 +69,7 @@ def networkx_from_json(text: str, *, origin: str = "<graph>") -> nx.MultiDiGraph
                 f"{origin} is not a graphbuild graph file (no format {FORMAT!r}). "
                 "Give another --graph path, or move that file away."
             )
+        check_node_link(data)
         return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
 
 
@@ -113,69 +121,8 @@ def write_graph(kg: KnowledgeGraph, path: str | Path) -> bool:
             return False
     except (OSError, UnicodeDecodeError):
         pass
-    _atomic_write(path, text)
+    write_text_atomic(path, text)
     return True
-
-
-@contextlib.contextmanager
-def graph_lock(path: str | Path, *, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """Hold the graph file's lock (``PATH.lock`` beside it) for a read-modify-write.
-
-    Another process holding it makes this wait, after calling ``on_wait`` once. The lock is
-    the operating system's (``flock``): a killed process never leaves it held.
-    """
-    lock_path = Path(f"{path}.lock")
-    try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        # read-only is enough for flock, and works on a lock file another user created
-        fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o666)
-    except OSError as e:
-        raise GraphFileError(f"Can't lock {str(path)!r} ({e}). Check the directory exists and is writable.") from e
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait is not None:
-                on_wait()
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError as e:
-            raise GraphFileError(
-                f"Can't lock {str(path)!r} ({e}); the file system may not support locks. Use a local --graph path."
-            ) from e
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
-
-
-def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write a text file by way of a temporary file and a rename: never half written."""
-    _atomic_write(Path(path), text)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    tmp: str | None = None
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file private; give it the mode a plain open() would have
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as e:
-        raise GraphFileError(f"Can't write {str(path)!r}: {e}. Check the directory exists and is writable.") from e
-    finally:
-        if tmp is not None:  # a failed write must not leave its temporary file behind
-            Path(tmp).unlink(missing_ok=True)
 
 
 def load_into(
@@ -243,6 +190,7 @@ class EmbeddedBackend:
         # no lock while parsing, only while merging; the texts are not kept, only what the graph holds
         extracted = [(replace(article, text=""), triples) for article, triples in pairs]
         with graph_lock(self.path, on_wait=on_wait):
+            remove_leftovers(self.path)  # of a load killed while writing; none can be writing now
             if _file_state(self.path) != seen:  # another load wrote it meanwhile
                 kg = read_graph(self.path)
             extracted = resolve_across(extracted, acronym_aliases(kg.nodes.values()))

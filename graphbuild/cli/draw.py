@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from graphbuild.cli.options import BackendOptions, backend_options, errors, open_backend, params_option, parse_params
+from graphbuild.types import printable
 
 EXPORT_FORMATS = ("graphml", "gexf", "json")
 
@@ -63,7 +64,7 @@ def render(where: BackendOptions, output: str, question: str | None, params: tup
         title = f"graphbuild query {question} {shown}".strip()
     write_page(output, render_html(kg, title=title, edges=edges))
     drawn = len(kg.edges) if edges is None else len(edges)
-    click.echo(f"{output}: {drawn} link{'s' if drawn != 1 else ''}; open it in a web browser", err=True)
+    click.echo(f"{printable(output)}: {drawn} link{'s' if drawn != 1 else ''}; open it in a web browser", err=True)
 
 
 @click.command("browser-files")
@@ -85,4 +86,4 @@ def browser_files(output: str, browser_jar: str | None) -> None:
     from graphbuild.present.browser import write_browser_files
 
     for path in write_browser_files(output, browser_jar=browser_jar):
-        click.echo(str(path))
+        click.echo(printable(str(path)))

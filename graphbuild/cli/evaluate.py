@@ -7,6 +7,7 @@ import json
 import click
 
 from graphbuild.cli.options import errors
+from graphbuild.types import printable
 
 
 @click.command()
@@ -33,9 +34,11 @@ def evaluate(gold_dir: str, model: str | None, as_json: bool, verbose: bool) -> 
         return
     if verbose:
         for article, edge in result.misses:
-            click.echo(f"{article}: missed      {'|'.join(edge.s)} -{edge.p}-> {'|'.join(edge.o)}   {edge.note}")
+            click.echo(
+                printable(f"{article}: missed      {'|'.join(edge.s)} -{edge.p}-> {'|'.join(edge.o)}   {edge.note}")
+            )
         for article, (s, p, o), t in result.false_alarms:
-            click.echo(f"{article}: false alarm {s} -{p}-> {o}   ({t['relation']}: {t['sentence']})")
+            click.echo(printable(f"{article}: false alarm {s} -{p}-> {o}   ({t['relation']}: {t['sentence']})"))
     f = result.typed
     click.echo(f"articles {result.articles}  triples {result.triples}")
     click.echo(

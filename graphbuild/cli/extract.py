@@ -21,6 +21,7 @@ from graphbuild.cli.options import (
     json_option,
     open_backend,
 )
+from graphbuild.types import printable
 
 if TYPE_CHECKING:
     from graphbuild.backends.base import LoadSummary
@@ -71,7 +72,7 @@ def _extracted(
     skip = None
     if stored is not None:
         context = input_context(model=options.model, aliases=aliases, hypothetical=options.hypothetical)
-        skip = SkipUnchanged(stored, context)
+        skip = SkipUnchanged(stored, context, report)
         articles = skip(articles)
         first = next(articles, None)
         if first is None:  # nothing to parse: no pipeline, no cluster
@@ -155,7 +156,7 @@ def extract(paths: tuple[str, ...], fmt: str, extraction: ExtractionOptions) -> 
 
 def _load_message(report: ReadReport, summary: LoadSummary) -> str:
     return (
-        f"{_read_summary(report)}; {summary.triples} triples; {summary.target}: "
+        f"{_read_summary(report)}; {summary.triples} triples; {printable(summary.target)}: "
         f"+{summary.articles_added} articles, +{summary.actors_created} actors, +{summary.links_created} links, "
         f"+{summary.evidence_added} evidence sentences, {summary.articles_unchanged} articles already there"
         + (f" ({summary.articles_skipped} skipped unchanged, not parsed)" if summary.articles_skipped else "")
@@ -188,7 +189,7 @@ def load(
 
     def waiting() -> None:
         if not extraction.quiet:
-            click.echo(f"another load is writing {where.graph_path}; waiting for it to finish...", err=True)
+            click.echo(f"another load is writing {printable(where.graph_path)}; waiting for it to finish...", err=True)
 
     with open_backend(where, write_batch_size=write_batch_size) as backend:
         backend.check()  # a server that is down fails before the model loads
@@ -202,5 +203,9 @@ def load(
     if as_json:
         click.echo(json.dumps({**summary.as_dict(), "files": report.files, "skipped": report.skipped}))
     if not extraction.quiet:
+        for refusal in summary.refused:
+            click.echo(f"skipped: {refusal}", err=True)
         click.echo(_load_message(report, summary), err=True)
+    if summary.refused:
+        raise click.exceptions.Exit(EXIT_SKIPPED)
     _exit_for(report)

@@ -15,6 +15,7 @@ import click
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER
 from graphbuild.bounds import MAX_ARTICLE_CHARS
 from graphbuild.errors import GraphbuildError
+from graphbuild.types import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,14 +27,15 @@ EXIT_SKIPPED = 3
 
 
 def errors(fn: F) -> F:
-    """Turn graphbuild's errors into click's: one line on stderr, exit code 1."""
+    """Turn graphbuild's errors into click's: one line on stderr (a name in it escaped, as
+    ``types.printable`` does), exit code 1."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except GraphbuildError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(printable(str(e))) from e
 
     return wrapper  # type: ignore[return-value]
 

@@ -27,6 +27,7 @@ from graphbuild.grammar.lexicon import (
     THING_HEADS,
 )
 from graphbuild.grammar.mentions import ActorIndex
+from graphbuild.grammar.names import is_name_length
 from graphbuild.grammar.syntax import (
     ANY_SUBJECT_DEPS,
     OWNER_DEPS,
@@ -120,7 +121,21 @@ def _head_actors(token: Token, index: ActorIndex, depth: int) -> list[Mention]:
         return [
             a for prep in children(token, {"prep"}) if prep.lower_ in {"in", "of"} for a in pobj_actors(prep, index)
         ]
-    return owned
+    return owned + [m for m in _examples(token, index) if m not in owned]
+
+
+def _examples(token: Token, index: ActorIndex) -> list[Mention]:
+    """The actors a plural noun is given examples of: "carmakers [such as] Kestrel Motors",
+    "states [including] Osteria and Velt", "firms [like] Vantage Mobile"."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return []
+    return [
+        a
+        for prep in children(token, {"prep"})
+        if prep.lower_ in {"including", "like"}
+        or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+        for a in pobj_actors(prep, index)
+    ]
 
 
 def _thing(token: Token, lemma: str) -> list[Mention]:
@@ -134,6 +149,8 @@ def _thing(token: Token, lemma: str) -> list[Mention]:
         return []
     first = token.doc[min(c.i for c in words)]
     text = token.doc[first.i : token.i + 1].text
+    if not is_name_length(text):
+        return []
     return [Mention(text=text, label=THING_LABEL, start=first.idx, end=token.idx + len(token.text))]
 
 

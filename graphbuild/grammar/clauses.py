@@ -78,6 +78,9 @@ def subjects(verb: Token, index: ActorIndex) -> Clause:
             chain_link = "dobj"
             token = host
             continue
+        if _restrictive_participle(token):
+            # "lawmakers [backing] the bill": the noun the participle describes does it
+            return Clause(actors(token.head, index), [*chain, token.head], chained=True)
         if token.dep_ == "relcl":
             # "Apple, which sued Cisco": the relative pronoun stands for the head noun
             if any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECT_DEPS for c in token.children):
@@ -140,6 +143,20 @@ def _control_noun(token: Token) -> Token | None:
     if lemma not in CONTROL_NOUNS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None
     return head
+
+
+def _restrictive_participle(token: Token) -> bool:
+    """ "lawmakers [backing] the bill": an active participle right after the noun it
+    describes; not one set off by a comma, which often tells what the clause's subject did
+    ("the court ruled for the plaintiff, a politician, [allowing] ...")."""
+    start = token.left_edge.i
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.head.pos_ in {"NOUN", "PROPN"}
+        and start > 0
+        and token.doc[start - 1].text not in {",", "-", "—", "(", ";"}
+    )
 
 
 def _for_gerund(token: Token) -> bool:

@@ -36,6 +36,7 @@ from graphbuild.grammar.lexicon import (
     ROLE_NOUNS,
     STATE_AGENTS,
 )
+from graphbuild.grammar.names import is_name_length
 from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
 
@@ -205,4 +206,6 @@ def _add(index: ActorIndex, start: int, end: int) -> None:
         # a common noun is capitalised only by where it stands: "Protesters marched" and
         # "police charged the protesters" name one group
         text = text[:1].lower() + text[1:]
+    if not is_name_length(text):
+        return
     index.add_span(start, end, Mention(text=text, label=GROUP_LABEL, start=span.start_char, end=span.end_char))

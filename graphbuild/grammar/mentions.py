@@ -26,6 +26,7 @@ from graphbuild.grammar.entities import (
 )
 from graphbuild.grammar.groups import find_groups
 from graphbuild.grammar.lexicon import NOT_ACTORS, country_of
+from graphbuild.grammar.names import is_name_length
 from graphbuild.grammar.references import resolve_references
 from graphbuild.types import Mention
 
@@ -139,7 +140,7 @@ def build_index(doc: Doc) -> ActorIndex:
     for span in spans:
         text = clean_text(span)
         label = labels.get(text, span.label_)
-        if text.lower() in NOT_ACTORS or text in index.generic:
+        if text.lower() in NOT_ACTORS or text in index.generic or not is_name_length(text):
             continue
         if any(start <= span.start_char < end for start, end in datelines):
             continue  # "BRENNIK, Osteria - ...": where the report was filed

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# Longer than this, a mention is not a name but a run of text the model took for one (a word
+# thousands of letters long, a list of names without commas): it makes no actor, on either
+# backend. The longest names of states and organisations are about 100 characters.
+MAX_NAME_CHARS = 200
 # one word, two capitals or more: "EADS", "AfCFTA", "BoA"
 ACRONYM = re.compile(r"[A-Z][A-Za-z&]{0,9}")
 _SKIPPED = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le"})
@@ -44,3 +48,12 @@ def is_acronym(text: str) -> bool:
     (True, True, False, False)
     """
     return ACRONYM.fullmatch(text) is not None and sum(c.isupper() for c in text) >= 2
+
+
+def is_name_length(text: str) -> bool:
+    """Whether ``text`` is short enough to be an actor's name (``MAX_NAME_CHARS``).
+
+    >>> is_name_length("Organisation for Economic Co-operation and Development"), is_name_length("Zz" * 500)
+    (True, False)
+    """
+    return len(text) <= MAX_NAME_CHARS

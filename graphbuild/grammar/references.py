@@ -53,6 +53,7 @@ class _Seen:
     sent: int
     subject: bool
     people: bool = True  # its words name people ("the Kurds"), not a nationality adjective
+    in_event: bool = False  # "the annexation of [Kestria]": what "it" next refers to is the act
 
 
 def resolve_references(doc: Doc, index: ActorIndex) -> None:
@@ -80,7 +81,7 @@ def resolve_references(doc: Doc, index: ActorIndex) -> None:
         if token.i in starts:
             end, mention = starts[token.i]
             head = doc[token.i : end].root
-            seen.append(_Seen(mention, token.i, n, _is_subject(head), head.pos_ != "ADJ"))
+            seen.append(_Seen(mention, token.i, n, _is_subject(head), head.pos_ != "ADJ", _in_event(head, index)))
             descriptions.setdefault(mention.text, set()).update(_apposed_words(head, index))
             state = _state_described(head, mention, index)
             if state is not None:
@@ -185,6 +186,9 @@ def _candidates(
         return []  # most tokens refer to nothing: decide cheaply
     if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}:
         if lower in SINGULAR_PRONOUNS:
+            ranked = [s for s in seen if s.mention.label not in {"PERSON", "NORP"} and s.token < token.i]
+            if ranked and ranked[-1].sent == n and ranked[-1].in_event:
+                return []  # "the closure of X ..., calling it unlawful": "it" is the closure
             return _ranked(seen, token, n, lambda s: s.mention.label not in {"PERSON", "NORP"})
         if lower in PERSON_PRONOUNS:
             return _ranked(seen, token, n, lambda s: s.mention.label == "PERSON")
@@ -237,6 +241,24 @@ def _candidates(
         if lower in EVENT_DESCRIPTIONS:  # "the operation" after "Operation Peace Spring"
             return _ranked(seen, token, n, lambda s: s.mention.label == "EVENT")[:1]
     return []
+
+
+# Endings of nouns made from verbs: "suspension", "closure", "blockade", "withdrawal", "shelling".
+_ACT_ENDINGS = ("ion", "ment", "ure", "ade", "ing", "val", "sal", "wal", "ance", "ence")
+
+
+def _in_event(head: Token, index: ActorIndex) -> bool:
+    """Whether a name is what an act was done to: "the suspension of [Parliament]"."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    noun = prep.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.i not in index.names
+        and noun.lower_ not in GOV_DESCRIPTIONS
+        and noun.lower_.endswith(_ACT_ENDINGS)
+    )
 
 
 def _is_subject(token: Token) -> bool:

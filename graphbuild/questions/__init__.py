@@ -29,6 +29,8 @@ Row = dict[str, Any]
 _HEADER = re.compile(r"^//\s*(name|description|param|columns):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(string|int)\s+(\S+)\s+--\s+(.*)$")
 UNDATED = "9999"  # sorts after every ISO date
+MAX_INT = 2**63 - 1  # the largest integer Neo4j stores, and so the largest a question takes
+_WHOLE_NUMBER = re.compile(r"\s*([+-]?)([0-9]+)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,17 +42,29 @@ class Param:
     help: str
 
     def convert(self, value: str) -> str | int:
-        if self.type == "int":
-            try:
-                number = int(value)
-            except ValueError:
-                raise QueryError(f"Parameter {self.name!r} takes a whole number, got {value!r}.") from None
-            # Every int parameter is a LIMIT: Neo4j refuses a negative one, and a negative slice
-            # on the NetworkX side would quietly drop rows instead.
-            if number < 0:
-                raise QueryError(f"Parameter {self.name!r} takes a whole number of 0 or more, got {value!r}.")
-            return number
-        return value
+        """The value a question takes: the same checks, and the same messages, on both backends.
+
+        >>> Param("limit", "int", False, "25", "").convert("10")
+        10
+        """
+        if self.type != "int":
+            return value
+        shown = value if len(value) <= 40 else f"{value[:30]}... ({len(value):,} characters)"
+        match = _WHOLE_NUMBER.fullmatch(value)
+        if match is None:
+            raise QueryError(
+                f"Parameter {self.name!r} takes a whole number, got {shown!r}: give digits, as in -p {self.name}=10."
+            )
+        sign, digits = match.group(1), match.group(2).lstrip("0") or "0"
+        # Every int parameter is a LIMIT: Neo4j refuses a negative one, and a negative slice
+        # on the NetworkX side would quietly drop rows instead. Neo4j takes 64-bit numbers.
+        if sign == "-" and digits != "0":
+            raise QueryError(f"Parameter {self.name!r} takes a whole number of 0 or more, got {shown!r}.")
+        if len(digits) > len(str(MAX_INT)) or int(digits) > MAX_INT:
+            raise QueryError(
+                f"Parameter {self.name!r} takes a whole number up to {MAX_INT:,}, got {shown!r}: give a smaller one."
+            )
+        return int(digits)
 
     @property
     def names_actor(self) -> bool:

@@ -20,10 +20,11 @@ from typing import BinaryIO, TextIO
 
 from graphbuild.bounds import MAX_ARTICLE_CHARS
 from graphbuild.read.dates import parse_date
-from graphbuild.read.decode import as_bytes, decode, decode_lines, looks_binary, wide_encoding
+from graphbuild.read.decode import as_bytes, decode, decode_lines, looks_binary, wide_encoding, without_surrogates
 from graphbuild.read.html import read_html
 from graphbuild.read.paths import FORMATS, SUPPORTED, count_articles, input_files
 from graphbuild.read.records import STDIN, article_id, read_csv, read_json, read_jsonl, read_text
+from graphbuild.read.repeats import Repeats
 from graphbuild.read.report import ReadReport
 from graphbuild.types import Article, Problem
 
@@ -52,8 +53,10 @@ def read_articles(
             skipped and reported.
 
     Yields:
-        One `Article` per good record, in input order. Bad files and records are skipped
-        and reported, never raised.
+        One `Article` per good record, in input order, each id once: a second record under an
+        id already read is left out and reported (``read.repeats``). Bad files and records are
+        skipped and reported, never raised; lone surrogates (from JSON escapes, or file names
+        that are not UTF-8) are replaced with U+FFFD and reported, so every article encodes.
 
     Example:
         >>> import io
@@ -62,30 +65,44 @@ def read_articles(
         [('a1', 'Acme sued Globex.', '2008-03-01', '-:1')]
     """
     report = report if report is not None else ReadReport()
+    repeats = Repeats()
     for path in input_files(paths, report):
         if path == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             report.files += 1
-            yield from _counted(_read_stream(STDIN, iter(stream), None, report), report, max_chars)
+            yield from _counted(STDIN, _read_stream(STDIN, iter(stream), None, report), report, repeats, max_chars)
         else:
-            yield from _read_file(path, report, max_chars)
+            yield from _read_file(path, report, repeats, max_chars)
 
 
-def _counted(articles: Iterator[Article], report: ReadReport, max_chars: int) -> Iterator[Article]:
+def _counted(
+    origin: str, articles: Iterator[Article], report: ReadReport, repeats: Repeats, max_chars: int
+) -> Iterator[Article]:
     for article in articles:
+        line = _line_of(origin, article)
+        article, repaired = without_surrogates(article, origin)
+        if repaired:
+            report.add(Problem(origin, line, repaired, skipped=False))
         size = len(article.headline_text) + len(article.text)
         if size > max_chars:
             reason = (
                 f"article {article.id[:80]!r} has {size:,} characters, more than --max-article-chars "
                 f"{max_chars:,}; split it into articles, or read it whole with --max-article-chars {size}"
             )
-            report.add(Problem(article.origin, None, reason))
+            report.add(Problem(origin, line, reason))
             continue
-        report.articles += 1
-        yield article
+        if repeats.admit(article, origin, line, report):
+            report.articles += 1
+            yield article
 
 
-def _read_file(path: str, report: ReadReport, max_chars: int) -> Iterator[Article]:
+def _line_of(origin: str, article: Article) -> int | None:
+    """The line of ``origin`` an article was read from (its origin is ``origin:line``)."""
+    head, _, line = article.origin.rpartition(":")
+    return int(line) if head == origin and line.isdigit() else None
+
+
+def _read_file(path: str, report: ReadReport, repeats: Repeats, max_chars: int) -> Iterator[Article]:
     suffix = os.path.splitext(path)[1].lower()
     kind = FORMATS.get(suffix)
     if kind is None:
@@ -96,7 +113,7 @@ def _read_file(path: str, report: ReadReport, max_chars: int) -> Iterator[Articl
     try:
         with open(path, "rb") as file:
             report.files += 1
-            yield from _counted(_read_stream(path, iter(file), kind, report), report, max_chars)
+            yield from _counted(path, _read_stream(path, iter(file), kind, report), report, repeats, max_chars)
     except OSError as e:
         report.add(Problem(path, None, f"cannot read file: {e.strerror or e}; check permissions"))
 

@@ -53,6 +53,20 @@ def date_of(value: object, origin: str, line: int | None, report: ReadReport) ->
         return None
     parsed = parse_date(value)
     if parsed is None:
-        reason = f"unreadable date '{value}' ignored; write dates as YYYY-MM-DD"
+        reason = f"unreadable date {_shown(value)} ignored; write dates as YYYY-MM-DD"
         report.add(Problem(origin, line, reason, skipped=False))
     return parsed
+
+
+SHOWN_CHARS = 40
+
+
+def _shown(value: object) -> str:
+    """A value as a message shows it: a string quoted and cut short, anything else by its kind
+    (a list nested a thousand deep is never turned into text)."""
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= SHOWN_CHARS else f"'{value[:SHOWN_CHARS]}…'"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"'{value}'"
+    kinds = {list: "a list", dict: "an object", bool: "a boolean"}
+    return f"({kinds.get(type(value), type(value).__name__)})"

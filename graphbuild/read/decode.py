@@ -4,10 +4,13 @@ anything else as UTF-8 with bad bytes replaced and reported."""
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
 
 from graphbuild.read.report import ReadReport
-from graphbuild.types import Problem
+from graphbuild.types import Article, Problem
 
 # Bytes that text never holds (all control characters but tab, line feed, form feed and
 # carriage return). A file whose first 8 KiB are over a tenth these is binary (an image, an
@@ -68,6 +71,35 @@ def decode_lines(origin: str, lines: Iterable[bytes], report: ReadReport) -> Ite
                 report.add(_invalid_utf8(origin, number))
                 reported = True
             yield line.decode("utf-8", errors="replace")
+
+
+# Half of a UTF-16 pair, alone: JSON's "\ud800" escape, or a file name that is not UTF-8 as
+# the operating system hands it over. No UTF-8 file can hold one, so it is replaced on reading.
+SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_FIELDS = ("id", "text", "title", "url", "date", "source")
+
+
+def without_surrogates(article: Article, origin: str) -> tuple[Article, str]:
+    r"""``article`` with every lone surrogate replaced by U+FFFD, and what was repaired and
+    how to keep those characters ('' when nothing was).
+
+    >>> repaired, why = without_surrogates(Article("a", "Acme\udc80 sued."), "a.jsonl")
+    >>> repaired.text == "Acme\ufffd sued.", why.split(";")[0]
+    (True, "lone surrogate in 'text' replaced with U+FFFD")
+    """
+    found: dict[str, Any] = {
+        name: SURROGATE.sub("\ufffd", value)
+        for name in _TEXT_FIELDS
+        if isinstance(value := getattr(article, name), str) and SURROGATE.search(value)
+    }
+    if not found:
+        return article, ""
+    if SURROGATE.search(origin) and found.keys() <= {"title", "source"}:
+        fix = "the file name is not UTF-8: rename the file to keep those characters"
+    else:
+        fix = "a \\uD800-\\uDFFF escape stands alone: write the character itself, or both halves of its pair"
+    names = ", ".join(f"'{name}'" for name in found)
+    return replace(article, **found), f"lone surrogate in {names} replaced with U+FFFD; {fix}"
 
 
 def clean(text: str) -> str:

@@ -19,8 +19,10 @@ def read_html(origin: str, html: str, report: ReadReport) -> Iterator[Article]:
         text = trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=False)
         meta = trafilatura.extract_metadata(html)
         found = htmldate.find_date(html, original_date=True, extensive_search=False)
-    except Exception:  # a parser crash on one page must not stop the run
-        text, meta, found = None, None, None
+    except Exception as e:  # a parser crash on one page must not stop the run
+        reason = f"HTML parser failed ({type(e).__name__}: {str(e)[:80]}); save the page again, or as text"
+        report.add(Problem(origin, None, reason))
+        return
     text = clean(text or "")
     if not text:
         reason = "no article text found in HTML; check that the page holds the article body"

@@ -47,13 +47,22 @@ def input_files(paths: Iterable[str], report: ReadReport) -> Iterator[str]:
 
 def directory_files(path: str, report: ReadReport) -> Iterator[str]:
     found = False
-    for root, dirs, files in os.walk(path):
+    unlisted: list[str] = []
+
+    def unlistable(error: OSError) -> None:
+        # a directory the walk cannot open is skipped by os.walk; say so, as for a file
+        where = os.fspath(error.filename) if error.filename is not None else path
+        unlisted.append(where)
+        reason = f"cannot list directory: {error.strerror or error}; check its permissions"
+        report.add(Problem(where, None, reason))
+
+    for root, dirs, files in os.walk(path, onerror=unlistable):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 found = True
                 yield os.path.join(root, name)
-    if not found:
+    if not found and path not in unlisted:
         report.add(Problem(path, None, "directory has no files to read; check the path"))
 
 

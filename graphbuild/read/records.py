@@ -18,12 +18,17 @@ from graphbuild.types import Article, Problem
 
 STDIN = "-"
 MAX_TITLE_CHARS = 200
+# Python's JSON reader recurses once per bracket, up to the interpreter's limit (about 1,000).
+TOO_DEEP = "JSON nested too deeply to read (brackets inside brackets over about 1,000 levels)"
+MAX_ID_CHARS = 1000  # a longer id (or URL standing for one) is shortened: ID_PREFIX_CHARS and a digest
+ID_PREFIX_CHARS = 100
 # A line that ends a sentence is body text, not a headline: "He left." / 'she said "no!"'
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*$")
 
 
 def article_id(*, id: object = None, url: str = "", text: str) -> str:
-    """Return a stable id: the given `id`, else the `url`, else a hash of the text.
+    """Return a stable id: the given `id`, else the `url`, else a hash of the text. An id
+    (or URL) over ``MAX_ID_CHARS`` characters is cut to its start and a digest of the whole.
 
     Example:
         >>> article_id(id=" 42 ", url="https://example.org/a", text="x")
@@ -32,12 +37,19 @@ def article_id(*, id: object = None, url: str = "", text: str) -> str:
         'https://example.org/a'
         >>> article_id(text=" Acme sued Globex. ")
         'sha1:b41b299872d3d743'
+        >>> article_id(url="https://example.org/?q=" + "x" * 2000, text="x")[:40]
+        'https://example.org/?q=xxxxxxxxxxxxxxxxx'
     """
-    if id is not None and str(id).strip():
-        return str(id).strip()
-    if url.strip():
-        return url.strip()
-    return "sha1:" + hashlib.sha1(text.strip().encode()).hexdigest()[:16]
+    given = str(id).strip() if id is not None else ""
+    given = given or url.strip()
+    if not given:
+        return "sha1:" + hashlib.sha1(text.strip().encode()).hexdigest()[:16]
+    if len(given) > MAX_ID_CHARS:
+        # an id is a key Neo4j indexes, which takes about 8 KB at most: the start, to read,
+        # and a digest of the whole, to tell two apart
+        digest = hashlib.sha1(given.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return f"{given[:ID_PREFIX_CHARS]}…sha1:{digest}"
+    return given
 
 
 def read_text(origin: str, text: str, *, markdown: bool) -> Article:
@@ -78,14 +90,19 @@ def label_of(text: str) -> str:
     return first[: cut if cut > 0 else LABEL_CHARS].rstrip(" ,;:") + "…"
 
 
-def _field(value: object) -> str:
-    return "" if value is None else clean(str(value))
+def _scalar(value: object) -> bool:
+    """A string or a number: what a field other than the text may hold."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def read_record(
     record: dict[str, Any], origin: str, line: int | None, report: ReadReport, item: str = ""
 ) -> Article | None:
-    """Turn one JSON object or CSV row into an Article, or report why it cannot be one."""
+    """Turn one JSON object or CSV row into an Article, or report why it cannot be one.
+
+    A list, object or boolean where a title, url or source belongs is reported and ignored
+    (never turned into text: printing a deeply nested one would not even end); one as the
+    id skips the record, whose identity it would be."""
     text: object = record.get("text")
     why = ""
     if text is None:
@@ -97,18 +114,32 @@ def read_record(
     if why or not isinstance(text, str):
         report.add(Problem(origin, line, f"{item}{why}; every record needs a non-empty 'text'"))
         return None
-    text, url = clean(text), _field(record.get("url"))
+    given_id = record.get("id")
+    if given_id is not None and not _scalar(given_id):
+        reason = f"{item}'id' is {json_type(given_id)}, not a string or number; give each record a string id"
+        report.add(Problem(origin, line, reason))
+        return None
+
+    def field(name: str) -> str:
+        value = record.get(name)
+        if value is None or _scalar(value):
+            return "" if value is None else clean(str(value))
+        reason = f"{item}'{name}' is {json_type(value)}, not text; ignored"
+        report.add(Problem(origin, line, reason, skipped=False))
+        return ""
+
+    text, url = clean(text), field("url")
     published = record.get("published")
     if published is None or published == "":
         published = record.get("date")
-    title = _field(record.get("title"))
+    title = field("title")
     return Article(
-        id=article_id(id=record.get("id"), url=url, text=text),
+        id=article_id(id=given_id, url=url, text=text),
         text=text,
         title=title or label_of(text),
         url=url,
         date=date_of(published, origin, line, report),
-        source=_field(record.get("source")) or source_of(origin),
+        source=field("source") or source_of(origin),
         origin=origin if line is None else f"{origin}:{line}",
         headline=bool(title),
     )
@@ -120,14 +151,12 @@ def read_jsonl(origin: str, lines: Iterable[str], report: ReadReport) -> Iterato
         if not line.strip():
             continue
         empty = False
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            reason = f"invalid JSON ({e.msg}, column {e.colno}); fix or remove this line"
-            report.add(Problem(origin, number, reason))
+        record, why, _ = _parse_json(line)
+        if why:
+            report.add(Problem(origin, number, f"{why}; fix or remove this line"))
             continue
         if not isinstance(record, dict):
-            reason = f"expected a JSON object, got {_json_type(record)}; write one object a line"
+            reason = f"expected a JSON object, got {json_type(record)}; write one object a line"
             report.add(Problem(origin, number, reason))
             continue
         article = read_record(record, origin, number, report)
@@ -137,17 +166,29 @@ def read_jsonl(origin: str, lines: Iterable[str], report: ReadReport) -> Iterato
         report.add(Problem(origin, None, "empty file; add article records or remove the file"))
 
 
-def _json_type(value: object) -> str:
-    names = {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+def json_type(value: object) -> str:
+    """What kind of JSON value ``value`` is, for messages: 'a list', 'an object', ..."""
+    names = {list: "a list", dict: "an object", str: "a string", bool: "a boolean", type(None): "null"}
     return names.get(type(value), "a number")
 
 
-def read_json(origin: str, text: str, report: ReadReport) -> Iterator[Article]:
+def _parse_json(text: str) -> tuple[Any, str, int | None]:
+    """The JSON value; or why it cannot be read, and on which line when that is known."""
     try:
-        data = json.loads(text)
+        return json.loads(text), "", None
     except json.JSONDecodeError as e:
-        reason = f"invalid JSON ({e.msg}, column {e.colno}); fix the file or use JSON Lines"
-        report.add(Problem(origin, e.lineno, reason))
+        return None, f"invalid JSON ({e.msg}, column {e.colno})", e.lineno
+    except RecursionError:
+        return None, TOO_DEEP, None
+    except ValueError:  # what else json raises: a number too long to convert
+        return None, f"invalid JSON (a number of over {sys.get_int_max_str_digits():,} digits)", None
+
+
+def read_json(origin: str, text: str, report: ReadReport) -> Iterator[Article]:
+    data, why, line = _parse_json(text)
+    if why:
+        fix = "fix the file or use JSON Lines" if why.startswith("invalid JSON (") and line else "fix the file"
+        report.add(Problem(origin, line, f"{why}; {fix}"))
         return
     if isinstance(data, dict) and "articles" in data:
         data = data["articles"]
@@ -161,12 +202,12 @@ def read_json(origin: str, text: str, report: ReadReport) -> Iterator[Article]:
             yield article
         return
     if not isinstance(data, list):
-        reason = f"expected a list of article objects, got {_json_type(data)}"
+        reason = f"expected a list of article objects, got {json_type(data)}"
         report.add(Problem(origin, None, reason))
         return
     for index, item in enumerate(data):
         if not isinstance(item, dict):
-            reason = f"item {index}: expected a JSON object, got {_json_type(item)}; remove it"
+            reason = f"item {index}: expected a JSON object, got {json_type(item)}; remove it"
             report.add(Problem(origin, None, reason))
             continue
         article = read_record(item, origin, None, report, item=f"item {index}: ")

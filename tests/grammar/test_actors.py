@@ -708,3 +708,20 @@ def test_a_nationality_adjective_the_model_left_untagged_is_read():
         """
     )
     assert {(s, o) for s, _, o, _ in _rows(doc)} == {("Ghana", "Osteria")}
+
+
+def test_a_word_too_long_to_be_a_name_is_no_actor():
+    # <a word of 9,000 letters> Corp sued Acme Corp.
+    long = "Zephyr" + "ab" * 4500
+    doc = doc_from_table(
+        f"""
+        {long}    NNP  PROPN compound  1  {long.lower()} B-ORG
+        Corp      NNP  PROPN nsubj     2  corp I-ORG
+        sued      VBD  VERB  ROOT      2  sue O
+        Acme      NNP  PROPN compound  4  acme B-ORG
+        Corp      NNP  PROPN dobj      2  corp I-ORG
+        .         .    PUNCT punct     2  . O
+        """
+    )
+    assert [m.text for m in build_index(doc).mentions()] == ["Acme Corp"]
+    assert _rows(doc) == set()

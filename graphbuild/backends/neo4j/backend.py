@@ -35,7 +35,7 @@ class Neo4jBackend:
         return self._driver
 
     def describe(self) -> str:
-        return f"Neo4j {self.settings.uri} ({self.settings.database})"
+        return f"Neo4j {self.settings.shown_uri} ({self.settings.database})"
 
     def check(self) -> None:
         self.driver  # noqa: B018 -- connecting checks the server, the password and the database
@@ -70,6 +70,7 @@ class Neo4jBackend:
             links_removed=written.taken.links,
             evidence_removed=written.taken.evidence,
             written=written.wrote,
+            refused=written.refused,
         )
 
     def ask(self, name: str, params: Mapping[str, str]) -> Answer:

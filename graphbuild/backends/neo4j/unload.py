@@ -29,6 +29,18 @@ REMOVE a.load_key, a.input_key
 RETURN count(a) AS found
 """
 
+# The actors the articles mention are locked first, in order of id (as a load locks them,
+# see ``statements``), so a link's evidence and an actor's aliases are read as the last
+# writer left them, while loads running at once append to them.
+LOCK_MENTIONED = f"""
+CALL {{
+  UNWIND $ids AS id
+  MATCH (:{ARTICLE_LABEL} {{id: id}})-[:{MENTIONS}]->(n:{NODE_LABEL})
+  WITH DISTINCT n ORDER BY n.id
+  SET n._lock = true REMOVE n._lock
+}}
+"""
+
 EVIDENCE_CYPHER = """
 UNWIND $ids AS id
 MATCH (:{article} {{id: id}})-[:{mentions}]->(:{actor})-[r]-(:{actor})
@@ -52,6 +64,7 @@ RETURN sum(removed) AS removed
 
 # An alias entry is "alias<TAB>article"; an alias stays while any article still writes it.
 ALIASES_CYPHER = f"""
+{LOCK_MENTIONED}
 UNWIND $ids AS id
 MATCH (:{ARTICLE_LABEL} {{id: id}})-[:{MENTIONS}]->(n:{NODE_LABEL})
 WITH n, collect(DISTINCT id) AS gone
@@ -67,10 +80,13 @@ DELETE m
 RETURN collect(DISTINCT n.id) AS actors
 """
 
+# Locked before it is looked at: a load writing the actor holds it until the actor and its
+# mention are in.
 ORPHANS_CYPHER = f"""
 UNWIND $actors AS actor
 MATCH (n:{NODE_LABEL} {{id: actor}})
-WHERE NOT (n)--(:{NODE_LABEL}) AND NOT ()-[:{MENTIONS}]->(n)
+SET n._lock = true REMOVE n._lock
+WITH n WHERE NOT (n)--(:{NODE_LABEL}) AND NOT ()-[:{MENTIONS}]->(n)
 DETACH DELETE n
 """
 
@@ -87,7 +103,9 @@ class TakenBack:
 
 def _evidence_cypher() -> str:
     kept = ",\n  ".join(f"evidence_{name}: [i IN kept | r.evidence_{name}[i]]" for name in EVIDENCE_FIELDS)
-    return EVIDENCE_CYPHER.format(article=ARTICLE_LABEL, mentions=MENTIONS, actor=NODE_LABEL, kept_lists=kept)
+    return LOCK_MENTIONED + EVIDENCE_CYPHER.format(
+        article=ARTICLE_LABEL, mentions=MENTIONS, actor=NODE_LABEL, kept_lists=kept
+    )
 
 
 def remove_articles(

@@ -11,11 +11,15 @@ Each evidence field is a list property, one entry per supporting sentence, in th
 order across lists (``evidence_key``, ``evidence_article``, ``evidence_sentence``,
 ``evidence_date`` and so on); a list cannot hold null, so an unknown date is ``''``.
 
-Writes go constraints first (unique ids of actors and articles), then articles, actors, the
-articles' mentions and links, in batches of ``UNWIND $rows ... MERGE`` keyed on content ids.
-A link's evidence is merged by key, and a row that brings nothing new sets nothing, so
-loading the same articles twice writes nothing at all. An article there under another load
-key is taken back first (``unload.remove_articles``).
+Writes go constraints first (unique ids of actors and articles), then articles, actors with
+the articles' mentions of them, and links, in batches of ``UNWIND $rows ... MERGE`` keyed on
+content ids (``statements``). A link's evidence is merged by key, and a row that brings
+nothing new sets nothing, so loading the same articles twice writes nothing at all. An
+article there under another load key is taken back first (``unload.remove_articles``).
+
+Loads may run at once: lists are extended under the actors' locks (``statements``). A row
+the server refuses for its values is reported with its articles and the rest of its batch
+written (``batches``); those articles are not marked loaded, so a later load redoes them.
 """
 
 from __future__ import annotations
@@ -27,29 +31,35 @@ from typing import Any
 
 import neo4j
 from neo4j import RoutingControl
-from neo4j.exceptions import ClientError, DriverError, Neo4jError
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
-from graphbuild.backends.base import record_input_keys
+from graphbuild.backends.base import Refusal, record_input_keys
+from graphbuild.backends.neo4j.batches import Refuse, Written, reason_of, write_batch
 from graphbuild.backends.neo4j.connection import one_line
 from graphbuild.backends.neo4j.delta import MAX_PENDING_EVIDENCE, PendingLinks, article_load_keys, without_articles
 from graphbuild.backends.neo4j.inputs import INPUTS_CYPHER, acronym_aliases_in, input_rows
 from graphbuild.backends.neo4j.schema import ensure_schema
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE
+from graphbuild.backends.neo4j.statements import (
+    ALREADY_LOADED_CYPHER,
+    ARTICLES_CYPHER,
+    LOADED_CYPHER,
+    LOCK_PROPERTIES,
+    NAMES_CYPHER,
+    actor_row,
+    edge_row,
+)
+from graphbuild.backends.neo4j.statements import actors_cypher as _actors_cypher
+from graphbuild.backends.neo4j.statements import links_cypher as _links_cypher
 from graphbuild.backends.neo4j.unload import TakenBack, remove_articles
 from graphbuild.batching import batched
 from graphbuild.errors import BackendError
 from graphbuild.graph import LOAD_KEY, KnowledgeGraph, load_articles
 from graphbuild.normalize import resolve_across
-from graphbuild.types import EVIDENCE_FIELDS, Edge
-from graphbuild.vocab import (
-    ARTICLE_LABEL,
-    MENTIONS,
-    NODE_LABEL,
-    REFINEMENTS,
-    TYPE_LABELS,
-    check_name,
-    link_type,
-)
+from graphbuild.types import Edge
+from graphbuild.vocab import REFINEMENTS, check_name, link_type
+
+__all__ = ["WriteSummary", "article_load_keys", "load_neo4j", "write_neo4j"]
 
 
 @dataclass(slots=True)
@@ -61,10 +71,11 @@ class WriteSummary:
     links_created: int = 0
     evidence_added: int = 0
     articles_unchanged: int = 0  # already loaded with the same content: not written again
-    properties_set: int = 0
+    properties_set: int = 0  # the locks' own excepted
     batches: int = 0
     link_rows: int = 0  # rows sent to the link MERGE: one per link per write, however many chunks
     taken: TakenBack = field(default_factory=TakenBack)  # what articles loaded again took back
+    refused: list[Refusal] = field(default_factory=list)  # rows the server would not store
 
     @property
     def wrote(self) -> bool:
@@ -77,117 +88,6 @@ class WriteSummary:
         )
 
 
-ARTICLES_CYPHER = f"""
-UNWIND $rows AS row
-MERGE (a:{ARTICLE_LABEL} {{id: row.id}})
-SET a.title = row.title, a.url = row.url, a.date = row.date, a.source = row.source
-"""
-
-# Aliases and a type learned later are added only when new, so a repeated row sets nothing.
-# A more precise type (graphbuild.vocab.REFINEMENTS: from unknown, or organization to
-# company) replaces the one known, and its label the old one.
-ACTORS_CYPHER = """
-UNWIND $rows AS row
-MERGE (n:{actor} {{id: row.id}})
-ON CREATE SET n.name = row.name, n.type = row.type, n.aliases = row.aliases, n.alias_articles = row.alias_articles
-WITH n, row, [x IN row.aliases WHERE NOT x IN n.aliases] AS fresh,
-  [x IN row.alias_articles WHERE NOT x IN n.alias_articles] AS sources
-FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END | SET n.aliases = n.aliases + fresh)
-FOREACH (_ IN CASE WHEN size(sources) > 0 THEN [1] ELSE [] END | SET n.alias_articles = n.alias_articles + sources)
-FOREACH (_ IN CASE WHEN [n.type, row.type] IN $refinements THEN [1] ELSE [] END |
-  SET n.type = row.type REMOVE n:Unknown:Organization)
-WITH n, row WHERE n.type = row.type
-SET n:{label}
-"""
-
-# Only evidence not yet on the link is appended; a row with none is filtered out before SET.
-LINKS_CYPHER = """
-UNWIND $rows AS row
-MATCH (a:{actor} {{id: row.source}})
-MATCH (b:{actor} {{id: row.target}})
-MERGE (a)-[r:{relation} {{id: row.id}}]->(b)
-ON CREATE SET r.relation = row.relation, r.polarity = row.polarity, r.negated = row.negated, r.intensity = row.intensity,
-  r.confidence = row.confidence, r.count = 0, r.evidence_key = [], {empty_lists}
-WITH r, row, [i IN range(0, size(row.evidence_key) - 1) WHERE NOT row.evidence_key[i] IN r.evidence_key] AS fresh
-WHERE size(fresh) > 0
-WITH r, row, fresh, r.evidence_date + [i IN fresh | row.evidence_date[i]] AS dates
-WITH r, row, {{
-  evidence_key: r.evidence_key + [i IN fresh | row.evidence_key[i]],
-  {appended},
-  count: size(r.evidence_key) + size(fresh),
-  confidence: CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END,
-  first_seen: reduce(m = null, d IN [x IN dates WHERE x <> ''] | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
-  last_seen: reduce(m = null, d IN [x IN dates WHERE x <> ''] | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
-}} AS changes, size(fresh) AS added
-SET r += changes
-RETURN sum(added) AS added
-"""
-
-# Written last for each chunk: an article whose load key is set was loaded whole, so a
-# rerun after a failure redoes exactly the articles that were not, and skips the rest.
-LOADED_CYPHER = f"""
-UNWIND $rows AS row
-MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
-SET a.load_key = row.key
-"""
-
-ALREADY_LOADED_CYPHER = f"""
-UNWIND $rows AS row
-MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
-WHERE a.load_key = row.key
-RETURN a.id AS id
-"""
-
-MENTIONS_CYPHER = f"""
-UNWIND $rows AS row
-MATCH (art:{ARTICLE_LABEL} {{id: row.article}})
-MATCH (n:{NODE_LABEL} {{id: row.actor}})
-MERGE (art)-[:{MENTIONS}]->(n)
-"""
-
-
-def _links_cypher(relation: str | None) -> str:
-    """The link MERGE for one relationship type, or (None) for every type at once through a
-    dynamic type, ``$(row.type)``, which Neo4j 5.26 and later plan once for all types."""
-    empty = ", ".join(f"r.evidence_{name} = []" for name in EVIDENCE_FIELDS)
-    appended = ",\n  ".join(
-        f"evidence_{name}: r.evidence_{name} + [i IN fresh | row.evidence_{name}[i]]" for name in EVIDENCE_FIELDS
-    )
-    return LINKS_CYPHER.format(
-        actor=check_name(NODE_LABEL),
-        relation="$(row.type)" if relation is None else check_name(relation),
-        empty_lists=empty,
-        appended=appended,
-    )
-
-
-def _actors_cypher(label: str | None) -> str:
-    return ACTORS_CYPHER.format(
-        actor=check_name(NODE_LABEL), label="$(row.label)" if label is None else check_name(label)
-    )
-
-
-def _edge_row(edge: Edge) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": edge.id,
-        "relation": edge.relation,
-        "source": edge.source,
-        "target": edge.target,
-        "polarity": edge.polarity,
-        "negated": edge.negated,
-        "intensity": edge.intensity,
-        "confidence": edge.confidence,
-        "evidence_key": ["|".join(str(p) for p in e.key) for e in edge.evidence],
-    }
-    for name in EVIDENCE_FIELDS:
-        # a property list cannot hold null: an unknown date (or attribution) is ''
-        row[f"evidence_{name}"] = [getattr(e, name) if getattr(e, name) is not None else "" for e in edge.evidence]
-    return row
-
-
-# The version of the graph's shape in Neo4j, kept on the one (:GraphbuildSchema) node; a
-# database written by an older graphbuild is brought up to date before a load writes to it.
-# 2: denied links have their own type (NOT_SUES) and every link names its relation.
 def write_neo4j(
     driver: neo4j.Driver,
     kg: KnowledgeGraph,
@@ -196,20 +96,21 @@ def write_neo4j(
     batch_size: int = DEFAULT_BATCH,
     summary: WriteSummary | None = None,
 ) -> WriteSummary:
-    """Write (merge) a graph into Neo4j: articles, actors, article mentions, then links.
+    """Write (merge) a graph into Neo4j: articles, actors and their mentions, then links.
 
     An article already there under the same load key (its ``load_key`` in ``kg.articles``,
     else a digest of what ``kg`` holds from it) is skipped; one there under another key is
     taken back first, so the database ends as a clean load of the same articles would.
 
     Every statement is a managed transaction (``execute_query``), retried by the driver on
-    transient errors; each is idempotent, so a retry or a rerun after a failure is safe.
+    transient errors; each is idempotent, so a retry or a rerun after a failure is safe. A
+    row the server refuses is in the summary's ``refused``, its articles left unfinished.
     """
     writer = _Writer(driver, database=database, batch_size=batch_size, summary=summary or WriteSummary())
     inputs = input_rows(kg)  # the unchanged articles' too: their load key is already set
     with _write_errors():
         kg, keys = writer.start(kg)
-        writer.nodes(kg)
+        kg = writer.nodes(kg)
         writer.links(kg.edges.values())
         writer.mark_loaded(keys)
         writer.run(INPUTS_CYPHER, inputs)
@@ -220,10 +121,15 @@ def write_neo4j(
 def _write_errors() -> Iterator[None]:
     try:
         yield
-    except (Neo4jError, DriverError) as e:
+    except (ServiceUnavailable, SessionExpired, TransientError) as e:
         raise BackendError(
             f"Writing to Neo4j failed: {e.__class__.__name__}: {one_line(e)}. Run the same load again once the "
             "server is back; it writes what is missing, without duplicates."
+        ) from e
+    except (Neo4jError, DriverError) as e:
+        raise BackendError(
+            f"Writing to Neo4j failed: {e.__class__.__name__}: {one_line(e)}. What was written stays; once that "
+            "is fixed, run the same load again: it writes what is missing, without duplicates."
         ) from e
 
 
@@ -234,15 +140,22 @@ class _Writer:
     def __init__(self, driver: neo4j.Driver, *, database: str, batch_size: int, summary: WriteSummary) -> None:
         self.driver, self.database, self.batch_size, self.summary = driver, database, batch_size, summary
         self.refinements = sorted([known, new] for known, new in REFINEMENTS)
+        self.refused_actors: set[str] = set()
+        self.unfinished: set[str] = set()  # articles a refused row came from: not marked loaded
 
-    def run(self, cypher: str, rows: Sequence[dict], **params: Any) -> list[Any]:
-        counters = []
+    def run(self, cypher: str, rows: Sequence[dict], *, refuse: Refuse | None = None, **params: Any) -> list[Written]:
+        written = []
         for batch in batched(rows, self.batch_size):
-            result = self.driver.execute_query(cypher, rows=batch, **params, database_=self.database)
-            self.summary.properties_set += result.summary.counters.properties_set
-            self.summary.batches += 1
-            counters.append((result.summary.counters, result.records))
-        return counters
+            for part in write_batch(self.driver, cypher, batch, database=self.database, refuse=refuse, **params):
+                self.summary.properties_set += part.summary.counters.properties_set
+                self.summary.batches += 1
+                written.append(part)
+        return written
+
+    def _refused(self, kind: str, value: str, articles: Iterable[str], error: Neo4jError) -> None:
+        refusal = Refusal(kind, value, tuple(sorted(set(articles))), reason_of(error))
+        self.summary.refused.append(refusal)
+        self.unfinished.update(refusal.articles)
 
     def start(self, kg: KnowledgeGraph) -> tuple[KnowledgeGraph, dict[str, str]]:
         """The part of ``kg`` still to write, and its articles' load keys: articles loaded
@@ -264,21 +177,27 @@ class _Writer:
         )
         return kg, {a: keys[a] for a in kg.articles}
 
-    def nodes(self, kg: KnowledgeGraph) -> None:
-        """Articles, actors and the articles' mentions of the actors their evidence links."""
+    def nodes(self, kg: KnowledgeGraph) -> KnowledgeGraph:
+        """Articles, then actors with the articles' mentions of them: every link holding an
+        article's evidence is then reached from the article, when it is taken back, even after
+        a load that stopped halfway. Returns ``kg`` without the articles the server refused."""
         rows = [{"id": k, **v} for k, v in sorted(kg.articles.items())]
-        for counters, _ in self.run(ARTICLES_CYPHER, rows):
-            self.summary.articles_added += counters.nodes_created
-        actor_rows: list[dict[str, Any]] = [
-            {
-                "id": node.id,
-                "name": node.name,
-                "type": node.type,
-                "aliases": list(node.aliases),
-                "alias_articles": [f"{alias}\t{article}" for alias, article in node.alias_articles],
-                "label": check_name(TYPE_LABELS.get(node.type, TYPE_LABELS["unknown"])),
-            }
-            for node in sorted(kg.nodes.values(), key=lambda n: n.id)
+        refused = len(self.summary.refused)
+        for part in self.run(
+            ARTICLES_CYPHER, rows, refuse=lambda row, e: self._refused("article", row["id"], [row["id"]], e)
+        ):
+            self.summary.articles_added += part.summary.counters.nodes_created
+        gone = {a for r in self.summary.refused[refused:] for a in r.articles}
+        if gone:
+            kg = without_articles(kg, gone)  # nothing of theirs can be written, nor taken back later
+        mentions: dict[str, set[str]] = {}
+        for edge in kg.edges.values():
+            for e in edge.evidence:
+                if e.article in kg.articles:
+                    mentions.setdefault(edge.source, set()).add(e.article)
+                    mentions.setdefault(edge.target, set()).add(e.article)
+        actor_rows = [
+            actor_row(node, sorted(mentions.get(node.id, ()))) for node in sorted(kg.nodes.values(), key=lambda n: n.id)
         ]
         try:
             self.actors(_actors_cypher(None), actor_rows)
@@ -286,23 +205,24 @@ class _Writer:
             _unless_old_server(e)  # a server before 5.26 has no dynamic labels: one statement per label
             for label in sorted({str(row["label"]) for row in actor_rows}):
                 self.actors(_actors_cypher(label), [row for row in actor_rows if row["label"] == label])
-        # mentions before links: every link holding an article's evidence is then reached
-        # from the article, when it is taken back, even after a load that stopped halfway
-        mentions = {
-            (e.article, n) for edge in kg.edges.values() for e in edge.evidence for n in (edge.source, edge.target)
-        }
-        known = set(kg.articles)
-        self.run(MENTIONS_CYPHER, [{"article": a, "actor": n} for a, n in sorted(mentions) if a in known])
+        return kg
 
     def actors(self, cypher: str, rows: Sequence[dict]) -> None:
-        for counters, _ in self.run(cypher, rows, refinements=self.refinements):
-            self.summary.actors_created += counters.nodes_created
+        def refuse(row: dict, error: Neo4jError) -> None:
+            self.refused_actors.add(row["id"])
+            self._refused("actor", row["name"], row["articles"], error)
+
+        for part in self.run(cypher, rows, refuse=refuse, refinements=self.refinements):
+            self.summary.actors_created += part.summary.counters.nodes_created
+            self.summary.properties_set -= LOCK_PROPERTIES * len(part.rows)
 
     def links(self, edges: Iterable[Edge]) -> None:
-        """One MERGE row per link, carrying all the evidence given for it."""
+        """One MERGE row per link, carrying all the evidence given for it; none for a link
+        whose actor the server refused (its articles are left unfinished already)."""
         rows = [
-            {**_edge_row(edge), "type": check_name(link_type(edge.relation, edge.negated))}
+            {**edge_row(edge), "type": check_name(link_type(edge.relation, edge.negated))}
             for edge in sorted(edges, key=lambda e: e.id)
+            if not {edge.source, edge.target} & self.refused_actors
         ]
         self.summary.link_rows += len(rows)
         try:
@@ -313,9 +233,27 @@ class _Writer:
                 self._links(_links_cypher(type_), [row for row in rows if row["type"] == type_])
 
     def _links(self, cypher: str, rows: Sequence[dict]) -> None:
-        for counters, records in self.run(cypher, rows):
-            self.summary.links_created += counters.relationships_created
-            self.summary.evidence_added += sum(r["added"] for r in records)
+        def refuse(row: dict, error: Neo4jError) -> None:
+            records, _, _ = self.driver.execute_query(
+                NAMES_CYPHER, ids=[row["source"], row["target"]], database_=self.database, routing_=RoutingControl.READ
+            )
+            names = {r["id"]: r["name"] for r in records}
+            link = f"{names.get(row['source'], row['source'])} {row['type']} {names.get(row['target'], row['target'])}"
+            self._refused("link", link, row["evidence_article"], error)
+
+        for part in self.run(cypher, rows, refuse=refuse):
+            [record] = part.records
+            self.summary.links_created += part.summary.counters.relationships_created
+            self.summary.evidence_added += record["added"]
+            self.summary.properties_set -= LOCK_PROPERTIES * len(
+                {row[end] for row in part.rows for end in ("source", "target")}
+            )
+            if record["written"] < len(part.rows):
+                raise BackendError(
+                    f"{len(part.rows) - record['written']} links name actors no longer in Neo4j: another load took "
+                    "back the articles that wrote them while this one ran. Run the same load again; it writes what "
+                    "is missing, without duplicates."
+                )
 
     def flush(self, pending: PendingLinks) -> None:
         edges, keys = pending.take()
@@ -323,8 +261,9 @@ class _Writer:
         self.mark_loaded(keys)
 
     def mark_loaded(self, keys: Mapping[str, str]) -> None:
-        """Last: an article marked loaded has all its links written."""
-        self.run(LOADED_CYPHER, [{"id": a, "key": k} for a, k in sorted(keys.items())])
+        """Last: an article marked loaded has all its links written; one a refused row came
+        from is not, so the next load of it takes back what it wrote and writes it again."""
+        self.run(LOADED_CYPHER, [{"id": a, "key": k} for a, k in sorted(keys.items()) if a not in self.unfinished])
 
 
 def _unless_old_server(e: ClientError) -> None:
@@ -383,8 +322,8 @@ def load_neo4j(
             if pending.keys.keys() & chunk.articles.keys():
                 writer.flush(pending)  # an article read twice: its first reading is written whole first
             chunk, keys = writer.start(chunk)
-            writer.nodes(chunk)
-            pending.add(chunk.edges.values(), keys)
+            chunk = writer.nodes(chunk)
+            pending.add(chunk.edges.values(), {a: k for a, k in keys.items() if a in chunk.articles})
             if pending.evidence > max_pending_evidence:
                 writer.flush(pending)
         writer.flush(pending)

@@ -17,6 +17,7 @@ FAMILIES = (
     "labels",
     "speech",
     "demands",
+    "boycott",
     "copula",
     "nouns",
     "giving",

@@ -51,12 +51,15 @@ def _asked(verb: Token) -> list[Token]:
     return found
 
 
-def _frame(verb: Token, ctx: Context, targets: list, words: list[Token], name: str) -> Iterator[Frame]:
+def subject_frame(
+    verb: Token, ctx: Context, targets: list, words: list[Token], name: str, relation: str = "DEMANDS"
+) -> Iterator[Frame]:
+    """``verb``'s subject stands in ``relation`` (a demand, by default) to ``targets``."""
     if not targets:
         return
     clause = subjects(verb, ctx.index)
     yield Frame(
-        "DEMANDS",
+        relation,
         clause.actors,
         targets,
         written(words),
@@ -79,7 +82,7 @@ def demand_to_stop(verb: Token, ctx: Context) -> Iterator[Frame]:
     for comp in children(verb, {"xcomp"}):
         if _stops(comp):
             targets = [a for t in asked for a in actors(t, index)]
-            yield from _frame(verb, ctx, targets, [verb, comp], "demand")
+            yield from subject_frame(verb, ctx, targets, [verb, comp], "demand")
     # the act as a noun: "demanded the withdrawal of Korean troops", "called for the release of"
     nouns = children(verb, {"dobj"}) + [
         c for p in children(verb, {"prep"}) if p.lower_ == "for" for c in children(p, {"pobj"})
@@ -88,7 +91,7 @@ def demand_to_stop(verb: Token, ctx: Context) -> Iterator[Frame]:
         if token_lemma(noun).lower() in STOP_NOUNS:
             owners = [a for p in children(noun, {"prep"}) if p.lower_ == "of" for a in pobj_actors(p, index)]
             owners += children_actors(noun, {"poss"}, index)
-            yield from _frame(verb, ctx, owners, [verb, noun], "demand")
+            yield from subject_frame(verb, ctx, owners, [verb, noun], "demand")
 
 
 @rule("demand-that", on=is_verbal)
@@ -98,7 +101,9 @@ def demand_that(verb: Token, ctx: Context) -> Iterator[Frame]:
         return
     for comp in children(verb, {"ccomp"}):
         if _stops(comp):
-            yield from _frame(verb, ctx, children_actors(comp, SUBJECT_DEPS, ctx.index), [verb, comp], "demand-that")
+            yield from subject_frame(
+                verb, ctx, children_actors(comp, SUBJECT_DEPS, ctx.index), [verb, comp], "demand-that"
+            )
 
 
 def _other_rules() -> list[Rule]:
