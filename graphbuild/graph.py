@@ -141,7 +141,7 @@ class KnowledgeGraph:
             removed += len(edge.evidence) - len(kept)
             touched.update((edge.source, edge.target))
             if kept:
-                self.edges[eid] = _with_evidence(replace(edge, evidence=()), *kept)
+                self.edges[eid] = with_evidence(replace(edge, evidence=()), *kept)
             else:
                 del self.edges[eid]
                 edges_removed += 1
@@ -209,7 +209,7 @@ class KnowledgeGraph:
             created = 0
         if any(e.key == evidence.key for e in edge.evidence):
             return GraphDelta(nodes_created=new_s + new_t, edges_created=created)
-        self.edges[eid] = _with_evidence(edge, evidence)
+        self.edges[eid] = with_evidence(edge, evidence)
         return GraphDelta(nodes_created=new_s + new_t, edges_created=created, evidence_added=1)
 
     def node_by_name(self, name: str) -> Node | None:
@@ -242,7 +242,9 @@ def evidence_order(evidence: Evidence) -> tuple[str, str, bool, int, int, int]:
     )
 
 
-def _with_evidence(edge: Edge, *evidence: Evidence) -> Edge:
+def with_evidence(edge: Edge, *evidence: Evidence) -> Edge:
+    """``edge`` with ``evidence`` added, in evidence order, and its count, dates and
+    confidence worked out again."""
     items = tuple(sorted((*edge.evidence, *evidence), key=evidence_order))
     dates = [e.date for e in items if e.date]
     return replace(

@@ -4,11 +4,11 @@ yet loaded, and the links a load holds back across chunks to merge them once."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from graphbuild.graph import LOAD_FORMAT, KnowledgeGraph, evidence_order
-from graphbuild.types import Edge, Evidence
+from graphbuild.graph import LOAD_FORMAT, KnowledgeGraph, with_evidence
+from graphbuild.types import Edge
 
 # Sentences of evidence a load holds back before writing their links (a few hundred bytes
 # each): links are merged once per this many, not once per chunk of articles.
@@ -59,7 +59,7 @@ class PendingLinks:
             known = self.edges.get(edge.id)
             if known is not None:
                 seen = {e.key for e in known.evidence}
-                edge = with_evidence(known, [e for e in edge.evidence if e.key not in seen])
+                edge = with_evidence(known, *(e for e in edge.evidence if e.key not in seen))
             self.evidence += len(edge.evidence) - (len(known.evidence) if known is not None else 0)
             self.edges[edge.id] = edge
 
@@ -68,16 +68,3 @@ class PendingLinks:
         taken = list(self.edges.values()), self.keys
         self.edges, self.keys, self.evidence = {}, {}, 0
         return taken
-
-
-def with_evidence(edge: Edge, more: Sequence[Evidence]) -> Edge:
-    items = tuple(sorted((*edge.evidence, *more), key=evidence_order))
-    dates = [e.date for e in items if e.date]
-    return replace(
-        edge,
-        evidence=items,
-        count=len(items),
-        first_seen=min(dates) if dates else None,
-        last_seen=max(dates) if dates else None,
-        confidence=max(e.confidence for e in items),
-    )
