@@ -243,8 +243,7 @@ def evidence_order(evidence: Evidence) -> tuple[str, str, bool, int, int, int]:
 
 
 def with_evidence(edge: Edge, *evidence: Evidence) -> Edge:
-    """``edge`` with ``evidence`` added, in evidence order, and its count, dates and
-    confidence worked out again."""
+    """``edge`` with ``evidence`` added; its count, dates and confidence worked out again."""
     items = tuple(sorted((*edge.evidence, *evidence), key=evidence_order))
     dates = [e.date for e in items if e.date]
     return replace(
