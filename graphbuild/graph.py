@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -66,7 +66,7 @@ class GraphDelta:
 
 
 def _tuple(delta: GraphDelta) -> tuple[int, ...]:
-    return tuple(getattr(delta, f.name) for f in fields(delta))
+    return tuple(getattr(delta, name) for name in delta.__match_args__)  # the fields, in order
 
 
 def article_load_key(article: Article, triples: Iterable[Triple], *, names: str = "") -> str:
@@ -118,12 +118,12 @@ class KnowledgeGraph:
         known = {a for a, (_, _, key) in latest.items() if a in self.articles}
         stale = {a for a in known if self.articles[a].get(LOAD_KEY) != latest[a][2]}
         delta = self.remove_articles(stale) + GraphDelta(articles_replaced=len(stale))
-        for aid, (article, triples, key) in latest.items():
-            if aid in known and aid not in stale:
-                continue
+        added = [(aid, triples) for aid, (_, triples, _) in latest.items() if aid not in known or aid in stale]
+        for aid, _ in added:
+            article, _, key = latest[aid]
             self.articles[aid] = {**_article_meta(article), LOAD_KEY: key}
-            delta = delta + GraphDelta(articles_added=int(aid not in stale)) + self.add_triples(triples)
-        return delta
+        fresh = GraphDelta(articles_added=sum(aid not in stale for aid, _ in added))
+        return delta + fresh + self.add_triples(t for _, triples in added for t in triples)
 
     def remove_articles(self, ids: Iterable[str]) -> GraphDelta:
         """Take back what the articles ``ids`` contributed: their evidence, links left with
@@ -162,10 +162,8 @@ class KnowledgeGraph:
 
     def add_triples(self, triples: Iterable[Triple]) -> GraphDelta:
         """Merge triples into the graph; evidence already present is not added again."""
-        delta = GraphDelta()
-        for triple in triples:
-            delta = delta + self._add_triple(triple)
-        return delta
+        counts = [self._add_triple(triple) for triple in triples]  # (nodes, edges, evidence) each
+        return GraphDelta(*(sum(c[k] for c in counts) for k in range(3)))
 
     def _add_node(self, name: str, type_: str, alias: str, article: str) -> tuple[str, int]:
         nid = node_id(name)
@@ -183,7 +181,7 @@ class KnowledgeGraph:
             self.nodes[nid] = replace(node, aliases=_aliases_of(merged), alias_articles=merged, type=new_type)
         return nid, 0
 
-    def _add_triple(self, triple: Triple) -> GraphDelta:
+    def _add_triple(self, triple: Triple) -> tuple[int, int, int]:
         source, new_s = self._add_node(triple.subject, triple.subject_type, triple.subject_text, triple.article)
         target, new_t = self._add_node(triple.object, triple.object_type, triple.object_text, triple.article)
         eid = edge_id(source, triple.relation, target, triple.negated)
@@ -208,9 +206,9 @@ class KnowledgeGraph:
         else:
             created = 0
         if any(e.key == evidence.key for e in edge.evidence):
-            return GraphDelta(nodes_created=new_s + new_t, edges_created=created)
+            return new_s + new_t, created, 0
         self.edges[eid] = with_evidence(edge, evidence)
-        return GraphDelta(nodes_created=new_s + new_t, edges_created=created, evidence_added=1)
+        return new_s + new_t, created, 1
 
     def node_by_name(self, name: str) -> Node | None:
         """The node whose name or alias is ``name`` (case-insensitive)."""

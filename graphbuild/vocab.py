@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from graphbuild.errors import VocabularyError
 
@@ -160,19 +161,23 @@ def relation(name: str) -> RelationType:
         raise VocabularyError(f"Unknown relation type {name!r}. Known types: {', '.join(sorted(RELATIONS))}.") from None
 
 
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(
+        set(RELATIONS)
+        | {link_type(r, True) for r in RELATIONS}
+        | set(TYPE_LABELS.values())
+        | {NODE_LABEL, ARTICLE_LABEL, MENTIONS, SCHEMA_LABEL}
+    )
+
+
 def check_name(name: str) -> str:
     """Return ``name`` if it is a vocabulary name safe to write into Cypher, else raise.
 
     Relationship types and labels cannot be Cypher parameters, so every one that is written
     into a query passes through here.
     """
-    known = (
-        set(RELATIONS)
-        | {link_type(r, True) for r in RELATIONS}
-        | set(TYPE_LABELS.values())
-        | {NODE_LABEL, ARTICLE_LABEL, MENTIONS, SCHEMA_LABEL}
-    )
-    if name not in known:
+    if name not in _known_names():
         raise VocabularyError(f"{name!r} is not in graphbuild's vocabulary.")
     if not SAFE_NAME.match(name.upper()):
         raise VocabularyError(f"{name!r} is not a safe Cypher name (expected {SAFE_NAME.pattern}).")

@@ -346,6 +346,27 @@ def test_a_database_written_before_denied_types_is_brought_up_to_date(neo4j_driv
     assert [r["v"] for r in version] == [SCHEMA_VERSION]
 
 
+def test_a_new_database_is_stamped_with_the_version_without_migrating(neo4j_driver):
+    from graphbuild.backends.neo4j.schema import SCHEMA_VERSION, ensure_schema
+
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n")
+    statements: list[str] = []
+    real = neo4j_driver.execute_query
+
+    def recorded(query, *args, **kwargs):
+        statements.append(query)
+        return real(query, *args, **kwargs)
+
+    neo4j_driver.execute_query = recorded
+    try:
+        ensure_schema(neo4j_driver)
+    finally:
+        del neo4j_driver.execute_query
+    assert not [s for s in statements if "-[" in s], statements  # no link was read to migrate it
+    version, _, _ = neo4j_driver.execute_query("MATCH (s:GraphbuildSchema) RETURN s.version AS v")
+    assert [r["v"] for r in version] == [SCHEMA_VERSION]
+
+
 def test_every_question_answers_alike_on_the_edge_case_graph(neo4j_driver):
     """Self-loops, undated and denied links, aliases and hard names, written to both backends."""
     from graph_fixtures import edge_cases

@@ -159,3 +159,20 @@ def test_a_link_many_chunks_support_is_merged_once_per_load(neo4j_driver):
         "MATCH (:Actor {name: 'Acme'})-[r:SUES]->(:Actor {name: 'Kestrel'}) RETURN r.count AS count"
     ).records
     assert row["count"] == 3
+
+
+def test_chunks_are_bounded_by_text_and_the_schema_is_checked_once_a_load(neo4j_driver, monkeypatch):
+    from graphbuild.backends.neo4j import writer
+
+    pairs = [(Article(f"c{i}", "x" * 40), [triple("Acme", "SUES", f"Rival {i}", article=f"c{i}")]) for i in range(4)]
+    chunks: list[int] = []
+    checks: list[int] = []
+    real_nodes, real_schema = writer._Writer.nodes, writer.ensure_schema
+    monkeypatch.setattr(
+        writer._Writer, "nodes", lambda self, kg: chunks.append(len(kg.articles)) or real_nodes(self, kg)
+    )
+    monkeypatch.setattr(writer, "ensure_schema", lambda *a, **k: checks.append(1) or real_schema(*a, **k))
+    # 100 characters a chunk: two articles of 40 each, then the next chunk
+    articles, _, summary = load_neo4j(neo4j_driver, pairs, chunk_chars=100)
+    assert (articles, chunks, len(checks)) == (4, [2, 2], 1)
+    assert summary.links_created == 4

@@ -35,10 +35,13 @@ def _migrate(driver: neo4j.Driver, *, database: str) -> None:
     records, _, _ = driver.execute_query(
         f"MATCH (s:{SCHEMA_LABEL}) RETURN max(s.version) AS version", database_=database, routing_=RoutingControl.READ
     )
-    version = records[0]["version"] or 1
-    if version >= SCHEMA_VERSION:
+    version = records[0]["version"]
+    if version is not None and version >= SCHEMA_VERSION:
         return
-    if version < 2:
+    if version is None and not _holds_actors(driver, database=database):
+        _set_version(driver, database=database)  # a new database: nothing to bring up to date
+        return
+    if (version or 1) < 2:
         _migrate_to_2(driver, database=database)
     # as the embedded file is read: each sentence gets its link's confidence, and an alias is
     # credited to every article that mentions the actor
@@ -53,6 +56,17 @@ def _migrate(driver: neo4j.Driver, *, database: str) -> None:
         f"acc + [(art:{ARTICLE_LABEL})-[:{MENTIONS}]->(n) | a + '\\t' + art.id])",
         database_=database,
     )
+    _set_version(driver, database=database)
+
+
+def _holds_actors(driver: neo4j.Driver, *, database: str) -> bool:
+    records, _, _ = driver.execute_query(
+        f"MATCH (n:{NODE_LABEL}) RETURN n.id LIMIT 1", database_=database, routing_=RoutingControl.READ
+    )
+    return bool(records)
+
+
+def _set_version(driver: neo4j.Driver, *, database: str) -> None:
     driver.execute_query(
         f"MERGE (s:{SCHEMA_LABEL} {{id: 'schema'}}) SET s.version = $version",
         version=SCHEMA_VERSION,

@@ -59,6 +59,11 @@ from graphbuild.normalize import resolve_across
 from graphbuild.types import Edge
 from graphbuild.vocab import REFINEMENTS, check_name, link_type
 
+# A chunk's articles, actors and mentions are written together: few chunks mean few statements
+# (and each recurring actor merged once a chunk), while its articles' texts bound its memory.
+CHUNK_ARTICLES = 2000
+CHUNK_CHARS = 20_000_000
+
 __all__ = ["WriteSummary", "article_load_keys", "load_neo4j", "write_neo4j"]
 
 
@@ -142,6 +147,7 @@ class _Writer:
         self.refinements = sorted([known, new] for known, new in REFINEMENTS)
         self.refused_actors: set[str] = set()
         self.unfinished: set[str] = set()  # articles a refused row came from: not marked loaded
+        self.schema_ready = False  # checked once a write, not once a chunk
 
     def run(self, cypher: str, rows: Sequence[dict], *, refuse: Refuse | None = None, **params: Any) -> list[Written]:
         written = []
@@ -160,9 +166,12 @@ class _Writer:
     def start(self, kg: KnowledgeGraph) -> tuple[KnowledgeGraph, dict[str, str]]:
         """The part of ``kg`` still to write, and its articles' load keys: articles loaded
         under the same key are dropped, those there under another key taken back."""
-        ensure_schema(self.driver, database=self.database)
-        digests = article_load_keys(kg)  # for a graph built without load keys
-        keys = {a: str(meta.get(LOAD_KEY) or digests[a]) for a, meta in kg.articles.items()}
+        if not self.schema_ready:
+            ensure_schema(self.driver, database=self.database)
+            self.schema_ready = True
+        keys = {a: str(meta[LOAD_KEY]) for a, meta in kg.articles.items() if meta.get(LOAD_KEY)}
+        if len(keys) < len(kg.articles):  # a graph built without load keys: digests of what it holds
+            keys = {a: keys.get(a) or digest for a, digest in article_load_keys(kg).items()}
         done = _already_loaded(self.driver, keys, database=self.database, batch_size=self.batch_size)
         if done:
             self.summary.articles_unchanged += len(done)
@@ -288,12 +297,14 @@ def load_neo4j(
     *,
     database: str = DEFAULT_DATABASE,
     batch_size: int = DEFAULT_BATCH,
-    chunk_articles: int = 500,
+    chunk_articles: int = CHUNK_ARTICLES,
+    chunk_chars: int = CHUNK_CHARS,
     names: str = "",
     inputs: Mapping[str, str] | None = None,
     max_pending_evidence: int = MAX_PENDING_EVIDENCE,
 ) -> tuple[int, int, WriteSummary]:
-    """Extract-and-write in chunks of articles, so memory stays flat on a long load.
+    """Extract-and-write in chunks of articles (``chunk_articles``, or fewer whose texts
+    reach ``chunk_chars`` characters), so memory stays flat on a long load.
 
     Each chunk's articles, actors and mentions are written as it comes; its links wait,
     merged with the other chunks', and are written once for all of them, so a link many
@@ -302,8 +313,8 @@ def load_neo4j(
     marked loaded) whenever more than ``max_pending_evidence`` sentences wait, and at the end.
 
     Each article's load key covers ``names``, the digest of the alias table and name rules
-    (``normalize.names_digest``); each article's input key in ``inputs`` is stored with it. Returns the number of articles and triples read and the
-    write summary.
+    (``normalize.names_digest``); each article's input key in ``inputs`` is stored with it.
+    Returns the number of articles and triples read and the write summary.
     """
     summary = WriteSummary()
     writer = _Writer(driver, database=database, batch_size=batch_size, summary=summary)
@@ -311,7 +322,7 @@ def load_neo4j(
     stored: list[dict[str, str]] = []
     articles = triples = 0
     with _write_errors():
-        for chunk_pairs in batched(pairs, chunk_articles):
+        for chunk_pairs in batched(pairs, chunk_articles, weight=lambda pair: len(pair[0].text), limit=chunk_chars):
             chunk = KnowledgeGraph()
             known = acronym_aliases_in(driver, database=database)
             load_articles(chunk, resolve_across(list(chunk_pairs), known), names=names)
