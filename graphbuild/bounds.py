@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -83,9 +84,29 @@ def bound_sentences(doc: Doc) -> Doc:
     """Give the parser sentence starts that keep every sentence within the bounds: runs on
     between sentence ends cut at clauses, runs between line breaks at sentence ends (the
     pipeline component ``nlp.BOUNDS_PIPE``)."""
-    _cut_runs(doc, _ends_sentence, MAX_SENTENCE_TOKENS, _clause_rank)
-    _cut_runs(doc, lambda token: False, MAX_RUN_TOKENS, _sentence_rank)
+    if _runs_over(doc, MAX_SENTENCE_TOKENS, with_ends=True):
+        _cut_runs(doc, _ends_sentence, MAX_SENTENCE_TOKENS, _clause_rank)
+    if _runs_over(doc, MAX_RUN_TOKENS, with_ends=False):
+        _cut_runs(doc, lambda token: False, MAX_RUN_TOKENS, _sentence_rank)
     return doc
+
+
+def _runs_over(doc: Doc, longest: int, *, with_ends: bool) -> bool:
+    """Whether ``_cut_runs`` would cut anything: some run from a sentence start (or, with
+    ``with_ends``, a sentence end) to the next holds a token ``longest`` or more past its start.
+    Read from the Doc's arrays, without making a Token for every word."""
+    if len(doc) <= longest:
+        return False
+    marks = doc.to_array(["SENT_START", "IS_PUNCT", "ORTH"]).tolist()
+    ends: dict[int, bool] = {}
+    if with_ends:
+        for _, punct, orth in marks:
+            if orth not in ends:
+                text = doc.vocab.strings[orth]
+                ends[orth] = (bool(punct) and bool(_SENTENCE_END & set(text))) or "\n" in text
+    restarts = [i for i in range(1, len(doc)) if marks[i][0] == 1 or (with_ends and ends[marks[i - 1][2]])]
+    edges = [0, *restarts, len(doc)]
+    return any(end - 1 - start >= longest for start, end in pairwise(edges))
 
 
 def _cut_runs(doc: Doc, ends: Callable[[Token], bool], longest: int, rank: Callable[[Doc, int], int]) -> None:

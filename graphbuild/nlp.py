@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast, get_type_hints
@@ -57,25 +58,31 @@ DATELINE_RE = re.compile(
 )
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 @Language.component(PARAGRAPH_PIPE)
 def _paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and paragraphs never run into each other; nor
     does a dateline run into the sentence after it."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
-    starts = {token.idx: token for token in doc}
-    for match in DATELINE_RE.finditer(doc.text):
-        after = starts.get(match.end())
-        if after is None or after.i == 0:
+    # Tokens tile the text (each with its trailing space), so the token a line break falls in
+    # is the last to start at or before it; the token after it starts a sentence.
+    text = doc.text
+    starts = doc.to_array("IDX").tolist()
+    after_breaks = {bisect_right(starts, m.start()) for m in _LINE_BREAK.finditer(text)}
+    for i in sorted(after_breaks):
+        if i < len(doc):
+            doc[i].is_sent_start = True
+    for match in DATELINE_RE.finditer(text):
+        after = bisect_left(starts, match.end())
+        if after == 0 or after == len(doc) or starts[after] != match.end():
             continue
-        after.is_sent_start = True
+        doc[after].is_sent_start = True
         # the dateline is one sentence, and the next two words begin the next one
-        for token in doc[after.i + 1 : after.i + 3]:
+        for token in doc[after + 1 : after + 3]:
             token.is_sent_start = False
-        for token in doc[: after.i]:
-            if token.idx > match.start():
-                token.is_sent_start = False
+        for i in range(bisect_right(starts, match.start()), after):
+            doc[i].is_sent_start = False
     return doc
 
 
