@@ -59,6 +59,15 @@ DATELINE_RE = re.compile(
 
 
 _LINE_BREAK = re.compile("\n")
+TEXT_KEY = "graphbuild_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text each time it is asked."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
 
 
 @Language.component(PARAGRAPH_PIPE)

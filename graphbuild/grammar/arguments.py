@@ -288,7 +288,11 @@ def phrase_tokens(token: Token, preps: frozenset[str] = frozenset({"of"})) -> li
         for child in current.children:
             if child.dep_ in _CLAUSE_DEPS:
                 continue
-            if child.tag_ == "VBN" and child.dep_ == "amod" and not OWNER_PARTICIPLES & {child.lower_, child.lemma_}:
+            if (
+                child.tag_ == "VBN"
+                and child.dep_ == "amod"
+                and not OWNER_PARTICIPLES & {child.lower_, token_lemma(child)}
+            ):
                 continue  # "the Geneva-based agency" is not Geneva; "the US-led force" is the US's
             if child.dep_ in OWNER_DEPS and current.ent_type_ and child.ent_type_:
                 continue  # "leaders of Egypt's Muslim Brotherhood": the Brotherhood, not Egypt

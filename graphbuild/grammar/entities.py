@@ -26,7 +26,7 @@ from graphbuild.grammar.lexicon import (
     PUBLIC_HEADS,
 )
 from graphbuild.grammar.names import abbreviates
-from graphbuild.nlp import DATELINE_RE
+from graphbuild.nlp import DATELINE_RE, doc_text
 from graphbuild.types import Mention
 from graphbuild.vocab import ACTOR_TYPES
 
@@ -62,9 +62,10 @@ def parenthetical_abbreviations(doc: Doc, index: ActorIndex) -> None:
 
 
 def find_acronyms(doc: Doc, index: ActorIndex) -> None:
-    for match in ACRONYM_RE.finditer(doc.text):
+    text = doc_text(doc)
+    for match in ACRONYM_RE.finditer(text):
         short = match.group(1)
-        before = doc.text[max(0, match.start() - 160) : match.start()].split()[-10:]
+        before = text[max(0, match.start() - 160) : match.start()].split()[-10:]
         words: list[str] = []
         for word in reversed(before):  # the run of words right before the bracket
             if not WORD_RE.fullmatch(word):
@@ -106,7 +107,7 @@ def clean_entities(doc: Doc, index: ActorIndex) -> list[Span]:
             if trimmed is not None and _is_name(trimmed):
                 out.append(_fix_label(_extend(trimmed)))
     # named military operations the model misses: "Operation Peace Spring"
-    for match in OPERATION_RE.finditer(doc.text):
+    for match in OPERATION_RE.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(s.start < span.end and span.start < s.end for s in out):
             out.append(Span(doc, span.start, span.end, label="EVENT"))
@@ -133,7 +134,7 @@ def dateline_chars(doc: Doc) -> list[tuple[int, int]]:
     >>> dateline_chars(English()("BRENNIK, Osteria - Corvane sued Halvren."))
     [(0, 19)]
     """
-    return [(m.start(), m.end()) for m in DATELINE_RE.finditer(doc.text)]
+    return [(m.start(), m.end()) for m in DATELINE_RE.finditer(doc_text(doc))]
 
 
 def _is_name(span: Span) -> bool:
@@ -250,7 +251,7 @@ def clean_text(span: Span) -> str:
 
 def _find_phrase(doc: Doc, phrase: str) -> list[Span]:
     spans = []
-    for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", doc.text):
+    for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             spans.append(span)

@@ -8,7 +8,7 @@ pair and relation in a sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -59,16 +59,13 @@ def extract_docs(pairs: Iterable[tuple[Doc, Article]]) -> Iterator[Extraction]:
 def sentence_frames(sent: Span, ctx: Context, rules: list[Rule]) -> Iterator[Frame]:
     """Every frame the rules find in a sentence, token by token, rule by rule. Each rule's
     test of the token (``on``) is shared: most rules ask whether it is a verb."""
+    tests = list(dict.fromkeys(rule.on for rule in rules if rule.on is not None))
+    plan = [(rule.find, None if rule.on is None else tests.index(rule.on)) for rule in rules]
     for token in sent:
-        tested: dict[Callable[[Token], bool], bool] = {}
-        for rule in rules:
-            if rule.on is not None:
-                passes = tested.get(rule.on)
-                if passes is None:
-                    passes = tested[rule.on] = rule.on(token)
-                if not passes:
-                    continue
-            yield from rule.find(token, ctx)
+        passed = [test(token) for test in tests]
+        for find, test in plan:
+            if test is None or passed[test]:
+                yield from find(token, ctx)
 
 
 @dataclass(frozen=True, slots=True)

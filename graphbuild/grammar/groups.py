@@ -19,6 +19,7 @@ qualifies it ("Afghan" in "Afghan civilians" is no longer an actor of its own).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -56,7 +57,12 @@ SIDE_PREFIXES = frozenset({"pro", "anti"})
 
 def forms(token: Token) -> list[str]:
     """The words a noun may be listed under: its lemma, as written, and its singular."""
-    words = [token_lemma(token).lower(), token.lower_]
+    return list(_forms(token_lemma(token).lower(), token.lower_))
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(lemma: str, lower: str) -> tuple[str, ...]:
+    words = [lemma, lower]
     for word in list(words):
         if word.endswith("ies"):
             words.append(word[:-3] + "y")
@@ -64,13 +70,18 @@ def forms(token: Token) -> list[str]:
             words.append(word[:-2])
         if word.endswith("s"):
             words.append(word[:-1])
-    return list(dict.fromkeys(words))
+    return tuple(dict.fromkeys(words))
 
 
 def agent_kind(token: Token) -> str | None:
     """What kind of agent a noun names: ``state``, ``role`` (stands for its organisation),
     ``group``, ``people``, or None."""
-    words = forms(token)
+    return _agent_kind(token_lemma(token).lower(), token.lower_)
+
+
+@lru_cache(maxsize=1 << 16)
+def _agent_kind(lemma: str, lower: str) -> str | None:
+    words = _forms(lemma, lower)
     if any(w in NOT_OWNED for w in words[:2]):
         return PEOPLE  # "Kestrel dealers", "Facebook users": a group only with a name
     first = words[:2]  # the listed word as written wins over a singular guessed from it

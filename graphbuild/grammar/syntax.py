@@ -5,6 +5,8 @@ The labels are spaCy's English (ClearNLP) dependency labels.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from graphbuild.grammar.lexicon import VERB_LEMMAS
@@ -76,10 +78,13 @@ def lemma_of(token: Token) -> str:
     >>> lemma_of(Doc(English().vocab, words=["fined"], lemmas=["fin"])[0])
     'fine'
     """
-    lemma = token_lemma(token).lower()
+    return _verb_lemma(token_lemma(token).lower(), token.lower_)
+
+
+@lru_cache(maxsize=1 << 16)
+def _verb_lemma(lemma: str, text: str) -> str:
     if lemma in VERB_LEMMAS:
         return lemma
-    text = token.lower_
     for suffix, repl in _SUFFIXES:
         if text.endswith(suffix) and text[: len(text) - len(suffix)] + repl in VERB_LEMMAS:
             return text[: len(text) - len(suffix)] + repl

@@ -169,9 +169,11 @@ def read_noun(noun: Token, ctx: Context) -> NounReading | None:
 
 
 def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
     trigger = token_lemma(noun).lower()
     entry = EVENT_NOUNS.get(trigger)
-    if entry is None or noun.pos_ not in {"NOUN", "PROPN"}:
+    if entry is None:
         return None
     index = ctx.index
     relation, preps = entry
