@@ -6,9 +6,11 @@
 Extraction against parsing alone, two processes against one, peak memory over the same
 articles four times against once, the batched idempotent loader against a plain UNWIND
 CREATE and against one MERGE per transaction on a constrained property, and whole
-``graphbuild`` processes (a first load, a second load, a question). Each comparison runs in
-paired rounds, the order rotated (AB, BA, ...): the median of the per-round ratios, their
-range, and CPU time (this process and its waited children; not the Neo4j server's) beside
+``graphbuild`` processes (a first load, a second load, a question); with ``--against REF``,
+whole ``graphbuild extract`` processes of this checkout against a past commit, run with that
+commit's own dependencies (``scripts/bench_against.py``). Each comparison runs in paired
+rounds, the order rotated (AB, BA, ...): the median of the per-round ratios, their range,
+and CPU time (this process and its waited children; not the Neo4j server's) beside
 wall time, for the machine is shared and noisy.
 
 The Neo4j part wipes the database it is given: GRAPHBUILD_BENCH_NEO4J_URI and
@@ -322,6 +324,7 @@ TARGETS = [
     ("loader / one MERGE per transaction", ("neo4j", "vs_merge_per_transaction", "ratio"), ">=", 20.0),
     ("second load time / first", ("neo4j", "second_over_first"), "<=", 0.3333),
     ("process: second load / first", ("processes", "second_over_first"), "", None),
+    ("extraction words/s / {ref}'s (whole process)", ("against", "ratio"), ">=", 1.4),
 ]
 
 
@@ -331,19 +334,20 @@ def _at(results: dict, path: tuple[str, ...]):
     return results
 
 
-def table(results: dict) -> str:
-    lines = [f"{'measure':<38} {'median':>8} {'range':>15} {'cpu':>7}  {'target':>8}  status", "-" * 92]
-    for label, path, op, target in TARGETS:
+def table(results: dict, targets: list = TARGETS) -> str:
+    lines = [f"{'measure':<48} {'median':>8} {'range':>15} {'cpu':>7}  {'target':>8}  status", "-" * 102]
+    for template, path, op, target in targets:
+        label = template.format(ref=(results.get("against") or {}).get("ref", "REF"))
         figure = _at(results, path)
         if figure is None:
-            lines.append(f"{label:<38} {'-':>8} {'':>15} {'':>7}  {op}{target or '':<7}  not run")
+            lines.append(f"{label:<48} {'-':>8} {'':>15} {'':>7}  {op}{target or '':<7}  not run")
             continue
         cpu_text = str((_at(results, (*path[:-1], "cpu_ratio")) or {}).get("median", "")) if path[-1] == "ratio" else ""
         value, span = figure["median"], f"{figure['min']}-{figure['max']}"
         status = "(for the record)"
         if target is not None:
             status = "met" if (value >= target if op == ">=" else value <= target) else "MISSED"
-        lines.append(f"{label:<38} {value:>8} {span:>15} {cpu_text:>7}  {op}{target or '':<7}  {status}")
+        lines.append(f"{label:<48} {value:>8} {span:>15} {cpu_text:>7}  {op}{target or '':<7}  {status}")
     if loaded := results.get("neo4j"):
         lines.append(
             f"the Neo4j rows load {loaded['articles']} articles, {loaded['triples']} triples, {loaded['links']} links"
@@ -353,6 +357,15 @@ def table(results: dict) -> str:
         for name in ("first_load", "second_load", "question"):
             wall, cpu = process[f"{name}_wall_s"], process[f"{name}_cpu_s"]
             lines.append(f"  {name:<14} {wall['median']:>7} ({wall['min']}-{wall['max']})  cpu {cpu['median']}")
+    if against := results.get("against"):
+        lines.append(f"whole-process extraction, {against['articles']} articles, {against['words']} words:")
+        for name, label in (("current", "this checkout"), ("old", f"{against['ref']} ({against['commit'][:10]})")):
+            side = against[name]
+            lines.append(
+                f"  {label:<22} {side['words_per_s']:>6} words/s, cpu {side['cpu_words_per_s']:>6}; "
+                f"{side['triples']} triples; spaCy {side['spacy']}, thinc {side['thinc']}"
+            )
+        lines.append(f"  the two sides' triples identical: {'yes' if against['identical'] else 'no'}")
     return "\n".join(lines)
 
 
@@ -369,6 +382,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=4, help="paired rounds per comparison, order rotated")
     ap.add_argument("--json", default=str(ROOT / "bench-results" / "bench.json"), help="where to write the JSON")
     ap.add_argument("--skip", action="append", default=[], choices=["scaling", "memory", "neo4j", "processes"])
+    ap.add_argument(
+        "--against",
+        metavar="REF",
+        help="also time whole extract processes against commit REF, set up with its own dependencies",
+    )
     ap.add_argument("--child-extract", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child-repeat", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -376,6 +394,11 @@ def main() -> None:
         args.corpus = [str(p) for p in sorted(WIKINEWS.glob("*")) if p.suffix in {".jsonl", ".csv"}] or [
             str(ROOT / "tests" / "corpus" / "articles.jsonl")
         ]
+    old = None
+    if args.against:  # set up before the long runs, so that a bad ref or setup fails first
+        from bench_against import against, prepare
+
+        old = prepare(args.against)
     nlp = fast_pipeline()  # as the commands run it
     if args.child_extract:
         for _ in extract_triples(
@@ -408,6 +431,8 @@ def main() -> None:
         results["processes"] = processes(articles, args.rounds, env, _wipe(driver) if driver else None)
     if driver is not None:
         driver.close()
+    if old is not None:  # the bench's articles, so --articles sets its size too
+        results["against"] = against(args.against, articles, args.rounds, old=old)
     print(
         f"{len(articles)} articles, {results['throughput']['words']} words, model {results['model']}, "
         f"{results['machine']['cpus']} CPUs, {args.rounds} paired rounds (order rotated); ratios are medians"

@@ -66,3 +66,31 @@ def test_pathological_input_benchmark_runs_a_case_and_writes_its_table(tmp_path)
     assert good["ok"] and run_on["ok"] and run_on["chars"] == 20_000
     assert 0 < run_on["peak_rss_mib"]["median"] <= 2048 and run_on["last"]["good_link"]
     assert "run-on-20k" in result.stdout and "µs/char" in result.stdout
+
+
+def test_against_a_commit_times_both_sides_on_the_same_articles(tmp_path):
+    # the "past commit" is HEAD, in a checkout made by hand that runs this interpreter, so no
+    # venv is built; what is checked is the shape of the figures, not the speed
+    old = tmp_path / "old"
+    (old / ".venv" / "bin").mkdir(parents=True)
+    python = old / ".venv" / "bin" / "python"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    python.chmod(0o755)
+    (old / "graphbuild").symlink_to(ROOT / "graphbuild")
+    articles = tmp_path / "two.jsonl"
+    articles.write_text("".join((ROOT / "tests" / "corpus" / "articles.jsonl").read_text().splitlines(True)[:2]))
+    out = tmp_path / "against.json"
+    cmd = [sys.executable, str(ROOT / "scripts" / "bench_against.py"), "HEAD", "--old", str(old)]
+    cmd += ["--corpus", str(articles), "--rounds", "2", "--json", str(out)]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(out.read_text())
+    assert (figures["articles"], figures["rounds"]) == (2, 2) and figures["words"] > 0
+    for ratio in (figures["ratio"], figures["cpu_ratio"]):
+        assert 0 < ratio["min"] <= ratio["median"] <= ratio["max"]
+    for side in (figures["current"], figures["old"]):
+        assert side["triples"] > 0 and side["words_per_s"] > 0 and side["spacy"] and side["thinc"]
+        assert side["same_every_round"]
+    assert figures["old"]["graphbuild"] == str(old / "graphbuild")  # each side ran its own checkout
+    assert figures["identical"]  # the same code on both sides
+    assert "extraction words/s / HEAD's (whole process)" in result.stdout
