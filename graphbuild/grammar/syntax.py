@@ -41,6 +41,11 @@ def is_verbal(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
 
 
+def is_noun(token: Token) -> bool:
+    """A common or proper noun: what an event noun ("lawsuit", "talks") is tagged."""
+    return token.pos_ in {"NOUN", "PROPN"}
+
+
 def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     """The token's dependents with one of ``deps``."""
     found = [c for c in token.children if c.dep_ in deps]

@@ -38,7 +38,7 @@ from graphbuild.grammar.lexicon import (
 )
 from graphbuild.grammar.mentions import ActorIndex
 from graphbuild.grammar.registry import CONFIDENCE_CHAINED, CONFIDENCE_DIRECT, Context, Frame, rule
-from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, children, is_passive, lemma_of, written
+from graphbuild.grammar.syntax import ANY_SUBJECT_DEPS, children, is_noun, is_passive, lemma_of, written
 from graphbuild.nlp import token_lemma
 from graphbuild.types import Mention
 from graphbuild.vocab import CONFLICT, COOPERATION, RELATIONS
@@ -169,7 +169,7 @@ def read_noun(noun: Token, ctx: Context) -> NounReading | None:
 
 
 def _read_noun(noun: Token, ctx: Context) -> NounReading | None:
-    if noun.pos_ not in {"NOUN", "PROPN"}:
+    if not is_noun(noun):
         return None
     trigger = token_lemma(noun).lower()
     entry = EVENT_NOUNS.get(trigger)
@@ -279,7 +279,7 @@ def _trade_partners(prep: Token, light: Token | None, index: ActorIndex) -> list
     ]
 
 
-@rule("noun-between")
+@rule("noun-between", on=is_noun)
 def noun_between(noun: Token, ctx: Context) -> Iterator[Frame]:
     """ "a dispute between X and Y", "X's talks between ... and Y": the members relate to each other."""
     reading = read_noun(noun, ctx)
@@ -304,7 +304,7 @@ def noun_between(noun: Token, ctx: Context) -> Iterator[Frame]:
     )
 
 
-@rule("noun-go-between")
+@rule("noun-go-between", on=is_noun)
 def go_between(noun: Token, ctx: Context) -> Iterator[Frame]:
     """ "hosted talks between X and Y", "launched a mediation effort between X and Y": the one
     who brings the members together relates to each of them."""
@@ -340,7 +340,7 @@ def go_between(noun: Token, ctx: Context) -> Iterator[Frame]:
     )
 
 
-@rule("noun")
+@rule("noun", on=is_noun)
 def event_noun(noun: Token, ctx: Context) -> Iterator[Frame]:
     """ "filed a lawsuit against X", "X's lawsuit against Y", "criticism of X by Y"."""
     reading = read_noun(noun, ctx)
