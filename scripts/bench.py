@@ -396,9 +396,11 @@ def main() -> None:
         ]
     old = None
     if args.against:  # set up before the long runs, so that a bad ref or setup fails first
-        from bench_against import against, prepare
+        from bench_against import against, describe, prepare
 
         old = prepare(args.against)
+        describe(sys.executable, ROOT)  # each side runs its own graphbuild, or stop here
+        describe(str(old / ".venv" / "bin" / "python"), old)
     nlp = fast_pipeline()  # as the commands run it
     if args.child_extract:
         for _ in extract_triples(

@@ -100,7 +100,7 @@ def describe(python: str, code: Path) -> dict:
     if found.returncode != 0:
         _fail(f"{python} cannot import graphbuild, spaCy and thinc from {code}: {found.stderr.strip()[-300:]}")
     spacy, thinc, module = found.stdout.strip().split(maxsplit=2)
-    if not Path(module).is_relative_to(code):
+    if not Path(module).resolve().is_relative_to(code.resolve()):
         _fail(f"{python} runs the graphbuild in {module}, not the one in {code}; uninstall that one from its venv")
     return {"python": python, "spacy": spacy, "thinc": thinc, "graphbuild": str(Path(module).parent)}
 
