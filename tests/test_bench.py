@@ -41,13 +41,22 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
         assert neo4j["triples"] > 0 and neo4j["second_load_wrote"] is False  # the second load writes nothing
         assert neo4j["link_rows"] == neo4j["links"]  # each link merged once
         assert figures["processes"]["backend"] == "neo4j"
+        for step in ("first_load", "second_load", "question"):
+            assert figures["processes"][f"{step}_wall_s"]["median"] > 0
     for pair in comparisons:
         assert pair["rounds"] == 2 and 0 < pair["ratio"]["min"] <= pair["ratio"]["median"] <= pair["ratio"]["max"]
         assert pair["a_cpu_s"]["median"] > 0 and pair["cpu_ratio"]["median"] >= 0  # CPU ticks are 10 ms
     # the memory ratio: the same articles four times over against once
     assert 0 < figures["memory"]["ratio"]["median"] and figures["memory"]["once_mib"]["median"] > 0
+    # whole processes on the embedded file always: loads, a question, and the question paired
+    # with importing what it needs
+    embedded = figures["processes_embedded"]
+    assert embedded["backend"] == "embedded" and figures["process_articles"] == 3
     for step in ("first_load", "second_load", "question"):
-        assert figures["processes"][f"{step}_wall_s"]["median"] > 0
+        assert embedded[f"{step}_wall_s"]["median"] > 0
+    floor = embedded["question_vs_imports"]
+    assert floor["rounds"] == 2 and 0 < floor["ratio"]["min"] <= floor["ratio"]["median"] <= floor["ratio"]["max"]
+    assert "question / importing click, networkx" in result.stdout
     assert "extraction / raw nlp.pipe" in result.stdout and "second load time / first" in result.stdout
     assert "whole processes" in result.stdout
 
