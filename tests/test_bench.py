@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -85,7 +86,7 @@ def test_against_a_commit_times_both_sides_on_the_same_articles(tmp_path):
     python = old / ".venv" / "bin" / "python"
     python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
     python.chmod(0o755)
-    (old / "graphbuild").symlink_to(ROOT / "graphbuild")
+    shutil.copytree(ROOT / "graphbuild", old / "graphbuild", ignore=shutil.ignore_patterns("__pycache__"))
     articles = tmp_path / "two.jsonl"
     articles.write_text("".join((ROOT / "tests" / "corpus" / "articles.jsonl").read_text().splitlines(True)[:2]))
     out = tmp_path / "against.json"
