@@ -208,6 +208,13 @@ class _LemmasOnDemand:
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
+        # spaCy's rule lemmatizer asks whether each candidate form is a known word with
+        # ``form in index``, and its index is a list of up to 57,000 words per part of
+        # speech: a scan each time. As sets, the same answers at once.
+        if lemmatizer.lookups.has_table("lemma_index"):
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos in list(index):
+                index[pos] = frozenset(index[pos])
         # lemmas by what decides them: spaCy's rule lemmatizer remembers only some (not a
         # base form or a proper noun, most of what the grammar asks for)
         self.known: dict[tuple[int, int, int], str] = {}
