@@ -118,12 +118,11 @@ class KnowledgeGraph:
         known = {a for a, (_, _, key) in latest.items() if a in self.articles}
         stale = {a for a in known if self.articles[a].get(LOAD_KEY) != latest[a][2]}
         delta = self.remove_articles(stale) + GraphDelta(articles_replaced=len(stale))
-        added = [(aid, triples) for aid, (_, triples, _) in latest.items() if aid not in known or aid in stale]
-        for aid, _ in added:
-            article, _, key = latest[aid]
+        added = {aid: entry for aid, entry in latest.items() if aid not in known or aid in stale}
+        for aid, (article, _, key) in added.items():
             self.articles[aid] = {**_article_meta(article), LOAD_KEY: key}
-        fresh = GraphDelta(articles_added=sum(aid not in stale for aid, _ in added))
-        return delta + fresh + self.add_triples(t for _, triples in added for t in triples)
+        fresh = GraphDelta(articles_added=len(added.keys() - stale))
+        return delta + fresh + self.add_triples(t for _, triples, _ in added.values() for t in triples)
 
     def remove_articles(self, ids: Iterable[str]) -> GraphDelta:
         """Take back what the articles ``ids`` contributed: their evidence, links left with
