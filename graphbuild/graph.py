@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import networkx as nx
 
-from graphbuild.grammar.names import abbreviates, is_acronym
 from graphbuild.types import EVIDENCE_FIELDS, Article, Edge, Evidence, Node, Triple
 from graphbuild.vocab import RELATIONS, refines
 
@@ -27,6 +28,7 @@ LOAD_KEY = "load_key"  # the article attribute holding its load key
 LOAD_FORMAT = "2"
 
 
+@lru_cache(maxsize=1 << 16)  # a load asks for the same few thousand names again and again
 def node_id(name: str) -> str:
     """The id of the node for a canonical name: case does not make a new actor.
 
@@ -78,8 +80,13 @@ def article_load_key(article: Article, triples: Iterable[Triple], *, names: str 
     another key it is taken back whole and added again.
     """
     meta = repr(sorted(_article_meta(article).items()))
-    parts = sorted(repr(triple) for triple in triples)
+    parts = sorted(_TRIPLE_REPR % _triple_values(triple) for triple in triples)
     return _digest(LOAD_FORMAT, names, meta, *parts)
+
+
+# repr(triple), which the keys have always digested, made without the dataclass's per-call machinery
+_TRIPLE_REPR = "Triple(" + ", ".join(f"{f.name}=%r" for f in fields(Triple)) + ")"
+_triple_values = attrgetter(*(f.name for f in fields(Triple)))
 
 
 def _article_meta(article: Article) -> dict[str, str | None]:
@@ -160,54 +167,57 @@ class KnowledgeGraph:
         return GraphDelta(evidence_removed=removed, edges_removed=edges_removed, nodes_removed=nodes_removed)
 
     def add_triples(self, triples: Iterable[Triple]) -> GraphDelta:
-        """Merge triples into the graph; evidence already present is not added again."""
-        counts = [self._add_triple(triple) for triple in triples]  # (nodes, edges, evidence) each
-        return GraphDelta(*(sum(c[k] for c in counts) for k in range(3)))
+        """Merge triples into the graph; evidence already present is not added again. Each
+        actor and link touched is built once, however many triples name it (not re-sorted per triple)."""
+        nodes: dict[str, tuple[str, list[str], set[tuple[str, str]]]] = {}  # id -> name, [type], aliases
+        edges: dict[str, tuple[str, str, Triple, dict[tuple, Evidence]]] = {}  # first triple, evidence by key
+        for t in triples:
+            source = self._touch(nodes, t.subject, t.subject_type, t.subject_text, t.article)
+            target = self._touch(nodes, t.object, t.object_type, t.object_text, t.article)
+            evidence = evidence_of(t)
+            eid = edge_id(source, t.relation, target, t.negated)
+            edges.setdefault(eid, (source, target, t, {}))[3].setdefault(evidence.key, evidence)
+        created = self._put_nodes(nodes)
+        edges_created = added = 0
+        for eid, (source, target, first, found) in edges.items():
+            edge = self.edges.get(eid)
+            if edge is None:
+                relation = RELATIONS[first.relation]
+                edge = Edge(eid, source, target, first.relation, relation.polarity, first.negated, relation.intensity,
+                            first.confidence, 0, None, None)  # fmt: skip
+                edges_created += 1
+            known = {e.key for e in edge.evidence}
+            fresh = [e for key, e in found.items() if key not in known]
+            if fresh:
+                self.edges[eid] = with_evidence(edge, *fresh)
+                added += len(fresh)
+        return GraphDelta(created, edges_created, added)
 
-    def _add_node(self, name: str, type_: str, alias: str, article: str) -> tuple[str, int]:
+    def _touch(self, nodes: dict, name: str, type_: str, alias: str, article: str) -> str:
+        """Note an actor named by a triple: its type refined, the alias it was written under."""
         nid = node_id(name)
-        node = self.nodes.get(nid)
-        # An alias that folds to the node's own id is the name in another case (or the name
-        # itself, however the first load spelled it): it adds nothing a lookup can use.
-        sources = {(alias, article)} if alias and node_id(alias) != nid else set()
-        if node is None:
-            pairs = tuple(sorted(sources))
-            self.nodes[nid] = Node(nid, name, type_, _aliases_of(pairs), pairs)
-            return nid, 1
-        merged = tuple(sorted(set(node.alias_articles) | sources))
-        new_type = type_ if refines(node.type, type_) else node.type
-        if merged != node.alias_articles or new_type != node.type:
-            self.nodes[nid] = replace(node, aliases=_aliases_of(merged), alias_articles=merged, type=new_type)
-        return nid, 0
+        if nid not in nodes:
+            node = self.nodes.get(nid)
+            nodes[nid] = (name, [type_], set()) if node is None else (node.name, [node.type], set(node.alias_articles))
+        _, types, sources = nodes[nid]
+        types[0] = type_ if refines(types[0], type_) else types[0]
+        # an alias folding to the node's own id is its name in another case: no use to a lookup
+        if alias and node_id(alias) != nid:
+            sources.add((alias, article))
+        return nid
 
-    def _add_triple(self, triple: Triple) -> tuple[int, int, int]:
-        source, new_s = self._add_node(triple.subject, triple.subject_type, triple.subject_text, triple.article)
-        target, new_t = self._add_node(triple.object, triple.object_type, triple.object_text, triple.article)
-        eid = edge_id(source, triple.relation, target, triple.negated)
-        evidence = evidence_of(triple)
-        edge = self.edges.get(eid)
-        if edge is None:
-            relation = RELATIONS[triple.relation]
-            edge = Edge(
-                id=eid,
-                source=source,
-                target=target,
-                relation=triple.relation,
-                polarity=relation.polarity,
-                negated=triple.negated,
-                intensity=relation.intensity,
-                confidence=triple.confidence,
-                count=0,
-                first_seen=None,
-                last_seen=None,
-            )
-            created = 1
-        else:
-            created = 0
-        if any(e.key == evidence.key for e in edge.evidence):
-            return new_s + new_t, created, 0
-        self.edges[eid] = with_evidence(edge, evidence)
-        return new_s + new_t, created, 1
+    def _put_nodes(self, nodes: dict[str, tuple[str, list[str], set[tuple[str, str]]]]) -> int:
+        """Store the actors ``_touch`` noted; the number that are new."""
+        created = 0
+        for nid, (name, [type_], sources) in nodes.items():
+            pairs = tuple(sorted(sources))
+            node = self.nodes.get(nid)
+            if node is None:
+                self.nodes[nid] = Node(nid, name, type_, _aliases_of(pairs), pairs)
+                created += 1
+            elif pairs != node.alias_articles or type_ != node.type:
+                self.nodes[nid] = replace(node, aliases=_aliases_of(pairs), alias_articles=pairs, type=type_)
+        return created
 
     def node_by_name(self, name: str) -> Node | None:
         """The node whose name or alias is ``name`` (case-insensitive)."""
@@ -224,7 +234,10 @@ class KnowledgeGraph:
 def evidence_of(triple: Triple) -> Evidence:
     """The sentence a triple comes from, as a link keeps it: the fields of ``Evidence``, which
     a ``Triple`` carries under the same names."""
-    return Evidence(**{name: getattr(triple, name) for name in EVIDENCE_FIELDS})
+    return Evidence(*_evidence_values(triple))
+
+
+_evidence_values = attrgetter(*EVIDENCE_FIELDS)  # in the order of Evidence's own fields
 
 
 def evidence_order(evidence: Evidence) -> tuple[str, str, bool, int, int, int]:
@@ -251,17 +264,6 @@ def with_evidence(edge: Edge, *evidence: Evidence) -> Edge:
         last_seen=max(dates) if dates else None,
         confidence=max(e.confidence for e in items),
     )
-
-
-def acronym_aliases(nodes: Iterable[Node]) -> dict[str, str]:
-    """The acronyms the graph already ties to a long name: alias -> name ("EADS" ->
-    "European Aeronautic Defence & Space"), for ``normalize.resolve_across``."""
-    found: dict[str, set[str]] = {}
-    for node in nodes:
-        for alias in node.aliases:
-            if is_acronym(alias) and abbreviates(alias, node.name) and alias != node.name:
-                found.setdefault(alias, set()).add(node.name)
-    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
 
 
 def _aliases_of(sources: Iterable[tuple[str, str]]) -> tuple[str, ...]:

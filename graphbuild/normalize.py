@@ -30,7 +30,7 @@ from graphbuild.grammar.lexicon import (
     government_of,
 )
 from graphbuild.grammar.names import MAX_NAME_CHARS, abbreviates, is_acronym, is_name_length
-from graphbuild.types import Article, Extraction, Mention, RawTriple, Triple
+from graphbuild.types import Article, Extraction, Mention, Node, RawTriple, Triple
 from graphbuild.vocab import ACTOR_TYPES, COMPANY, ORGANIZATION, RELATIONS, UNKNOWN_TYPE
 
 STATES = frozenset(DEMONYMS.values())
@@ -369,3 +369,14 @@ def _majority(counter: Counter[str]) -> str:
     if COMPANY in known and ORGANIZATION in known:
         known[COMPANY] += known.pop(ORGANIZATION)
     return min(known, key=lambda t: (-known[t], t))
+
+
+def acronym_aliases(nodes: Iterable[Node]) -> dict[str, str]:
+    """The acronyms the graph already ties to a long name: alias -> name ("EADS" ->
+    "European Aeronautic Defence & Space"), for ``resolve_across``."""
+    found: dict[str, set[str]] = {}
+    for node in nodes:
+        for alias in node.aliases:
+            if is_acronym(alias) and abbreviates(alias, node.name) and alias != node.name:
+                found.setdefault(alias, set()).add(node.name)
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}

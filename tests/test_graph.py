@@ -8,7 +8,7 @@ from graph_fixtures import articles, build, triple, world_triples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphbuild.graph import GraphDelta, KnowledgeGraph, build_graph, edge_id, node_id
+from graphbuild.graph import GraphDelta, KnowledgeGraph, article_load_key, build_graph, edge_id, node_id
 from graphbuild.types import Article
 from graphbuild.vocab import RELATIONS
 
@@ -250,6 +250,55 @@ def test_evidence_is_ordered_by_date_undated_last_then_article_then_position() -
     )
     order = [(e.article, e.sentence_start) for e in only_edge(kg).evidence]
     assert order == [("a7", 0), ("a2", 10), ("a2", 70), ("a1", 5), ("a9", 0)]
+
+
+# many triples at once
+
+
+def _variants() -> list:
+    """Triples that refine a type, add aliases in other articles, repeat evidence with a lower
+    confidence, and name an actor in another case: what one call must fold as calls in turn do."""
+    return [
+        triple("Acme", "SUES", "Dynamo", subject_type="unknown", article="b1"),
+        triple("acme", "SUES", "Dynamo", subject_type="company", subject_text="ACME Corp.", article="b2"),
+        triple("Acme", "SUES", "Dynamo", subject_type="organization", article="b2", confidence=0.2),
+        triple("Acme", "SUES", "Dynamo", subject_type="unknown", article="b1", confidence=0.3),  # same evidence key
+        triple("Acme", "SUES", "Dynamo", subject_text="Acme Corp", article="b1", sentence_start=40),
+        triple("Dynamo", "SUES", "Acme", object_text="Acme Inc", article="b3", date="2023-05-01"),
+    ]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(world_triples() + _variants()), max_size=30), st.integers(0, 30))
+def test_triples_added_at_once_build_what_adding_them_one_by_one_builds(triples, cut) -> None:
+    at_once, one_by_one = KnowledgeGraph(), KnowledgeGraph()
+    delta = at_once.add_triples(triples[:cut]) + at_once.add_triples(triples[cut:])
+    expected = GraphDelta()
+    for t in triples:
+        expected = expected + one_by_one.add_triples([t])
+    assert delta == expected
+    assert list(at_once.nodes.items()) == list(one_by_one.nodes.items())  # in the same order too
+    assert list(at_once.edges.items()) == list(one_by_one.edges.items())
+
+
+def test_a_load_key_is_the_one_earlier_versions_wrote() -> None:
+    """A changed key has every article of every graph taken back and written again on its
+    next load: it may change only on purpose, with ``LOAD_FORMAT``."""
+    article = Article(
+        id="a1",
+        text="Cisco sued Apple. Ørsted did not sue 'Vestas'.",
+        title="Cisco sues",
+        url="https://example.org/1",
+        date="2024-01-10",
+        source="Wire",
+    )
+    found = [
+        triple("Cisco", "SUES", "Apple", date="2024-01-10", confidence=0.85),
+        triple(
+            "Ørsted", "SUES", "Vestas", object_text="'Vestas'", negated=True, sentence_start=18, attribution="it said"
+        ),
+    ]
+    assert article_load_key(article, found, names="n") == "d646501eb5ca297dd0f9259fb751f9af4473543b"
 
 
 # articles

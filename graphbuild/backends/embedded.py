@@ -27,7 +27,6 @@ from graphbuild.graph import (
     FORMAT,
     GraphDelta,
     KnowledgeGraph,
-    acronym_aliases,
     from_networkx,
     graph_to_json,
     load_articles,
@@ -181,7 +180,7 @@ class EmbeddedBackend:
         rewritten only when something changed, so a repeated load leaves it byte-identical.
         """
         # here, not at the top: a question on the file never needs the name rules' word lists
-        from graphbuild.normalize import resolve_across
+        from graphbuild.normalize import acronym_aliases, resolve_across
 
         if self._read is not None:  # read by input_keys, for this load
             (seen, kg), self._read = self._read, None

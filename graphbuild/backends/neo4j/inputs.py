@@ -12,7 +12,8 @@ from graphbuild.backends.base import INPUT_KEY
 from graphbuild.backends.neo4j.connection import one_line
 from graphbuild.backends.neo4j.settings import DEFAULT_DATABASE
 from graphbuild.errors import BackendError
-from graphbuild.graph import KnowledgeGraph, acronym_aliases
+from graphbuild.graph import KnowledgeGraph
+from graphbuild.normalize import acronym_aliases
 from graphbuild.types import Node
 from graphbuild.vocab import ARTICLE_LABEL
 
@@ -51,6 +52,6 @@ RETURN a.name AS name, a.aliases AS aliases
 
 
 def acronym_aliases_in(driver: neo4j.Driver, *, database: str) -> dict[str, str]:
-    """The acronyms the database already ties to a long name (see ``graph.acronym_aliases``)."""
+    """The acronyms the database already ties to a long name (see ``normalize.acronym_aliases``)."""
     records, _, _ = driver.execute_query(ACRONYM_ALIASES_CYPHER, database_=database, routing_=RoutingControl.READ)
     return acronym_aliases(Node(id="", name=r["name"], type="", aliases=tuple(r["aliases"] or ())) for r in records)
