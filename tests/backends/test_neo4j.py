@@ -324,6 +324,18 @@ def test_server_notifications_never_reach_the_user(neo4j_settings, caplog):
     assert "Received notification" not in caplog.text
 
 
+def test_a_debug_log_of_a_load_shows_each_batch_by_its_size_not_its_sentences(neo4j_driver, caplog):
+    # the driver formats a statement's parameters for its debug message before it asks whether
+    # debug logging is on: a batch as megabytes of sentences would cost every load that time
+    from graph_fixtures import build, world_triples
+
+    kg = build(world_triples())
+    caplog.set_level("DEBUG", logger="neo4j")
+    write_neo4j(neo4j_driver, kg)
+    assert f"<{len(kg.edges)} rows>" in caplog.text
+    assert not [e.sentence for edge in kg.edges.values() for e in edge.evidence if e.sentence in caplog.text]
+
+
 def test_a_database_written_before_denied_types_is_brought_up_to_date(neo4j_driver):
     from graphbuild.backends.neo4j.schema import SCHEMA_VERSION, ensure_schema
 
