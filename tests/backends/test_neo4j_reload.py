@@ -176,3 +176,37 @@ def test_chunks_are_bounded_by_text_and_the_schema_is_checked_once_a_load(neo4j_
     articles, _, summary = load_neo4j(neo4j_driver, pairs, chunk_chars=100)
     assert (articles, chunks, len(checks)) == (4, [2, 2], 1)
     assert summary.links_created == 4
+
+
+def test_a_first_load_takes_nothing_back_and_sets_both_keys_at_once(neo4j_driver):
+    pairs = [
+        (Article(f"k{i}", f"Acme sued Rival {i}."), [triple("Acme", "SUES", f"Rival {i}", article=f"k{i}")])
+        for i in range(3)
+    ]
+    inputs = {f"k{i}": f"input-{i}" for i in range(3)}
+    statements: list[str] = []
+    real = neo4j_driver.execute_query
+
+    def recorded(query, *args, **kwargs):
+        statements.append(" ".join(query.split()))
+        return real(query, *args, **kwargs)
+
+    def stored() -> list[tuple]:
+        records = neo4j_driver.execute_query(
+            "MATCH (a:Article) RETURN a.id AS id, a.load_key IS NOT NULL AS loaded, a.input_key AS input ORDER BY id"
+        ).records
+        return [(r["id"], r["loaded"], r["input"]) for r in records]
+
+    neo4j_driver.execute_query = recorded
+    try:
+        load_neo4j(neo4j_driver, pairs, inputs=inputs)
+    finally:
+        del neo4j_driver.execute_query
+    assert not [s for s in statements if "REMOVE a.load_key" in s], statements  # nothing there to take back
+    assert not [s for s in statements if "a.input_key <> row.input" in s], statements  # set with the load keys
+    assert stored() == [(f"k{i}", True, f"input-{i}") for i in range(3)]
+    # the same articles under a new input key (same content, so nothing else is written)
+    inputs["k1"] = "input-1b"
+    again = load_neo4j(neo4j_driver, pairs, inputs=inputs)[2]
+    assert (again.articles_unchanged, again.articles_added) == (3, 0)
+    assert stored() == [("k0", True, "input-0"), ("k1", True, "input-1b"), ("k2", True, "input-2")]

@@ -17,8 +17,9 @@ from graphbuild.normalize import acronym_aliases
 from graphbuild.types import Node
 from graphbuild.vocab import ARTICLE_LABEL
 
-# After the load keys: an article with an input key was loaded whole from that input. Set only
-# when it differs, so a load that changed nothing writes nothing.
+# An article with an input key was loaded whole from that input: a load sets it with the load
+# key (``statements.LOADED_CYPHER``), and with this, last, for the articles it found already
+# loaded whole. Set only when it differs, so a load that changed nothing writes nothing.
 INPUTS_CYPHER = f"""
 UNWIND $rows AS row
 MATCH (a:{ARTICLE_LABEL} {{id: row.id}})

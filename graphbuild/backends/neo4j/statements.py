@@ -87,18 +87,20 @@ RETURN sum(size(fresh)) AS added, count(r) AS written
 """
 
 # Written last for each chunk: an article whose load key is set was loaded whole, so a
-# rerun after a failure redoes exactly the articles that were not, and skips the rest.
+# rerun after a failure redoes exactly the articles that were not, and skips the rest. Its
+# input key (``graphbuild.inputs``), when the load knows one, is set with it.
 LOADED_CYPHER = f"""
 UNWIND $rows AS row
 MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
-SET a.load_key = row.key
+SET a.load_key = row.key, a.input_key = row.input
 """
 
-ALREADY_LOADED_CYPHER = f"""
-UNWIND $rows AS row
-MATCH (a:{ARTICLE_LABEL} {{id: row.id}})
-WHERE a.load_key = row.key
-RETURN a.id AS id
+# the articles of a load the database holds already, with the load key each was written under
+# (none when a load stopped before it was done)
+LOAD_KEYS_CYPHER = f"""
+UNWIND $ids AS id
+MATCH (a:{ARTICLE_LABEL} {{id: id}})
+RETURN a.id AS id, a.load_key AS key
 """
 
 # for messages about a link: its actors' names

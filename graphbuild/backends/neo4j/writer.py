@@ -41,8 +41,8 @@ from graphbuild.backends.neo4j.inputs import INPUTS_CYPHER, acronym_aliases_in, 
 from graphbuild.backends.neo4j.schema import ensure_schema
 from graphbuild.backends.neo4j.settings import DEFAULT_BATCH, DEFAULT_DATABASE
 from graphbuild.backends.neo4j.statements import (
-    ALREADY_LOADED_CYPHER,
     ARTICLES_CYPHER,
+    LOAD_KEYS_CYPHER,
     LOADED_CYPHER,
     LOCK_PROPERTIES,
     NAMES_CYPHER,
@@ -112,13 +112,12 @@ def write_neo4j(
     row the server refuses is in the summary's ``refused``, its articles left unfinished.
     """
     writer = _Writer(driver, database=database, batch_size=batch_size, summary=summary or WriteSummary())
-    inputs = input_rows(kg)  # the unchanged articles' too: their load key is already set
     with _write_errors():
         kg, keys = writer.start(kg)
         kg = writer.nodes(kg)
         writer.links(kg.edges.values())
         writer.mark_loaded(keys)
-        writer.run(INPUTS_CYPHER, inputs)
+        writer.finish()
     return writer.summary
 
 
@@ -147,6 +146,8 @@ class _Writer:
         self.refinements = sorted([known, new] for known, new in REFINEMENTS)
         self.refused_actors: set[str] = set()
         self.unfinished: set[str] = set()  # articles a refused row came from: not marked loaded
+        self.inputs: dict[str, str] = {}  # each article's input key, as the latest reading has it
+        self.marked: dict[str, str | None] = {}  # the articles marked loaded, with the input key set
         self.schema_ready = False  # checked once a write, not once a chunk
 
     def run(self, cypher: str, rows: Sequence[dict], *, refuse: Refuse | None = None, **params: Any) -> list[Written]:
@@ -169,17 +170,19 @@ class _Writer:
         if not self.schema_ready:
             ensure_schema(self.driver, database=self.database)
             self.schema_ready = True
+        self.inputs.update((row["id"], row["input"]) for row in input_rows(kg))
         keys = {a: str(meta[LOAD_KEY]) for a, meta in kg.articles.items() if meta.get(LOAD_KEY)}
         if len(keys) < len(kg.articles):  # a graph built without load keys: digests of what it holds
             keys = {a: keys.get(a) or digest for a, digest in article_load_keys(kg).items()}
-        done = _already_loaded(self.driver, keys, database=self.database, batch_size=self.batch_size)
+        held = _load_keys(self.driver, sorted(keys), database=self.database, batch_size=self.batch_size)
+        done = {a for a, key in held.items() if key == keys[a]}
         if done:
             self.summary.articles_unchanged += len(done)
             kg = without_articles(kg, done)
-        # the rest may be there under another key: take back what they contributed first
+        # those there under another key (or none: a load that stopped) are taken back first
         remove_articles(
             self.driver,
-            sorted(kg.articles),
+            sorted(held.keys() - done),
             database=self.database,
             batch_size=self.batch_size,
             taken=self.summary.taken,
@@ -272,7 +275,15 @@ class _Writer:
     def mark_loaded(self, keys: Mapping[str, str]) -> None:
         """Last: an article marked loaded has all its links written; one a refused row came
         from is not, so the next load of it takes back what it wrote and writes it again."""
-        self.run(LOADED_CYPHER, [{"id": a, "key": k} for a, k in sorted(keys.items()) if a not in self.unfinished])
+        marked = {a: self.inputs.get(a) for a in sorted(keys) if a not in self.unfinished}
+        self.run(LOADED_CYPHER, [{"id": a, "key": keys[a], "input": i} for a, i in marked.items()])
+        self.marked.update(marked)
+
+    def finish(self) -> None:
+        """The input keys of the articles read but not marked loaded by this write (unchanged
+        ones, already loaded whole), where the database holds another."""
+        rows = [{"id": a, "input": i} for a, i in sorted(self.inputs.items()) if self.marked.get(a, "") != i]
+        self.run(INPUTS_CYPHER, rows)
 
 
 def _unless_old_server(e: ClientError) -> None:
@@ -280,15 +291,15 @@ def _unless_old_server(e: ClientError) -> None:
         raise e
 
 
-def _already_loaded(driver: neo4j.Driver, keys: Mapping[str, str], *, database: str, batch_size: int) -> set[str]:
-    rows = [{"id": a, "key": k} for a, k in sorted(keys.items())]
-    done: set[str] = set()
-    for batch in batched(rows, batch_size):
+def _load_keys(driver: neo4j.Driver, ids: Sequence[str], *, database: str, batch_size: int) -> dict[str, str | None]:
+    """The articles of ``ids`` the database holds, with their load keys (None: unfinished)."""
+    held: dict[str, str | None] = {}
+    for batch in batched(ids, batch_size):
         records, _, _ = driver.execute_query(
-            ALREADY_LOADED_CYPHER, rows=batch, database_=database, routing_=RoutingControl.READ
+            LOAD_KEYS_CYPHER, ids=batch, database_=database, routing_=RoutingControl.READ
         )
-        done.update(r["id"] for r in records)
-    return done
+        held.update((r["id"], r["key"]) for r in records)
+    return held
 
 
 def load_neo4j(
@@ -319,7 +330,6 @@ def load_neo4j(
     summary = WriteSummary()
     writer = _Writer(driver, database=database, batch_size=batch_size, summary=summary)
     pending = PendingLinks()
-    stored: list[dict[str, str]] = []
     articles = triples = 0
     with _write_errors():
         for chunk_pairs in batched(pairs, chunk_articles, weight=lambda pair: len(pair[0].text), limit=chunk_chars):
@@ -327,7 +337,6 @@ def load_neo4j(
             known = acronym_aliases_in(driver, database=database)
             load_articles(chunk, resolve_across(list(chunk_pairs), known), names=names)
             record_input_keys(chunk, inputs)
-            stored += input_rows(chunk)
             articles += len(chunk_pairs)
             triples += sum(len(found) for _, found in chunk_pairs)
             if pending.keys.keys() & chunk.articles.keys():
@@ -338,5 +347,5 @@ def load_neo4j(
             if pending.evidence > max_pending_evidence:
                 writer.flush(pending)
         writer.flush(pending)
-        writer.run(INPUTS_CYPHER, stored)  # the unchanged articles' too: their load key is already set
+        writer.finish()
     return articles, triples, summary
