@@ -365,7 +365,8 @@ def table(results: dict, targets: list = TARGETS) -> str:
         lines.append(f"{label:<48} {value:>8} {span:>15} {cpu_text:>7}  {op}{target or '':<7}  {status}")
     if loaded := results.get("neo4j"):
         lines.append(
-            f"the Neo4j rows load {loaded['articles']} articles, {loaded['triples']} triples, {loaded['links']} links"
+            f"the Neo4j rows load {loaded['articles']} articles, {loaded['triples']} triples, {loaded['links']} links, "
+            f"in {loaded['vs_plain_create']['rounds']} paired rounds"
         )
     for process in (results.get("processes_embedded"), results.get("processes")):
         if not process:
@@ -403,6 +404,12 @@ def main() -> None:
     )
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=4, help="paired rounds per comparison, order rotated")
+    ap.add_argument(
+        "--loader-rounds",
+        type=int,
+        help="paired rounds for the Neo4j loader rows (default --rounds): a pair takes about a second, and "
+        "a ratio over a half-second step needs more pairs than the others for a steady median",
+    )
     ap.add_argument("--json", default=str(ROOT / "bench-results" / "bench.json"), help="where to write the JSON")
     ap.add_argument("--skip", action="append", default=[], choices=["scaling", "memory", "neo4j", "processes"])
     ap.add_argument(
@@ -451,7 +458,7 @@ def main() -> None:
         results["versions"]["neo4j_server"] = records[0]["v"]
         pairs = list(extract_triples(articles, nlp=nlp, batch_size=args.batch_size))
         pairs = repeated(pairs, args.load_articles or len(pairs))
-        results["neo4j"] = neo4j_load(driver, pairs, args.rounds)
+        results["neo4j"] = neo4j_load(driver, pairs, args.loader_rounds or args.rounds)
     if "processes" not in args.skip:
         loaded = corpus(args.corpus, args.process_articles) if args.process_articles else articles
         results["processes_embedded"] = processes(loaded, args.rounds, {}, None)
