@@ -169,7 +169,7 @@ def test_chunks_are_bounded_by_text_and_the_schema_is_checked_once_a_load(neo4j_
     checks: list[int] = []
     real_nodes, real_schema = writer._Writer.nodes, writer.ensure_schema
     monkeypatch.setattr(
-        writer._Writer, "nodes", lambda self, kg: chunks.append(len(kg.articles)) or real_nodes(self, kg)
+        writer._Writer, "nodes", lambda self, kg, keys: chunks.append(len(kg.articles)) or real_nodes(self, kg, keys)
     )
     monkeypatch.setattr(writer, "ensure_schema", lambda *a, **k: checks.append(1) or real_schema(*a, **k))
     # 100 characters a chunk: two articles of 40 each, then the next chunk
@@ -183,12 +183,13 @@ def test_a_first_load_takes_nothing_back_and_sets_both_keys_at_once(neo4j_driver
         (Article(f"k{i}", f"Acme sued Rival {i}."), [triple("Acme", "SUES", f"Rival {i}", article=f"k{i}")])
         for i in range(3)
     ]
-    inputs = {f"k{i}": f"input-{i}" for i in range(3)}
-    statements: list[str] = []
+    pairs.append((Article("k3", "Nothing happened."), []))  # no link to wait for: loaded whole with its node
+    inputs = {f"k{i}": f"input-{i}" for i in range(4)}
+    statements: list[tuple[str, list]] = []
     real = neo4j_driver.execute_query
 
     def recorded(query, *args, **kwargs):
-        statements.append(" ".join(query.split()))
+        statements.append((" ".join(query.split()), [row["id"] for row in kwargs.get("rows", ())]))
         return real(query, *args, **kwargs)
 
     def stored() -> list[tuple]:
@@ -202,11 +203,18 @@ def test_a_first_load_takes_nothing_back_and_sets_both_keys_at_once(neo4j_driver
         load_neo4j(neo4j_driver, pairs, inputs=inputs)
     finally:
         del neo4j_driver.execute_query
-    assert not [s for s in statements if "REMOVE a.load_key" in s], statements  # nothing there to take back
-    assert not [s for s in statements if "a.input_key <> row.input" in s], statements  # set with the load keys
-    assert stored() == [(f"k{i}", True, f"input-{i}") for i in range(3)]
+    assert not [s for s, _ in statements if "REMOVE a.load_key" in s], statements  # nothing there to take back
+    assert not [s for s, _ in statements if "a.input_key <> row.input" in s], statements  # set with the load keys
+    [marked] = [ids for s, ids in statements if s.startswith("UNWIND $rows AS row MATCH") and "SET a.load_key" in s]
+    assert marked == ["k0", "k1", "k2"]  # after their links; k3 with its node
+    assert stored() == [(f"k{i}", True, f"input-{i}") for i in range(4)]
     # the same articles under a new input key (same content, so nothing else is written)
-    inputs["k1"] = "input-1b"
+    inputs["k1"], inputs["k3"] = "input-1b", "input-3b"
     again = load_neo4j(neo4j_driver, pairs, inputs=inputs)[2]
-    assert (again.articles_unchanged, again.articles_added) == (3, 0)
-    assert stored() == [("k0", True, "input-0"), ("k1", True, "input-1b"), ("k2", True, "input-2")]
+    assert (again.articles_unchanged, again.articles_added) == (4, 0)
+    assert stored() == [
+        ("k0", True, "input-0"),
+        ("k1", True, "input-1b"),
+        ("k2", True, "input-2"),
+        ("k3", True, "input-3b"),
+    ]

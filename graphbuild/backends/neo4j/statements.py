@@ -19,10 +19,13 @@ from graphbuild.vocab import ARTICLE_LABEL, MENTIONS, NODE_LABEL, TYPE_LABELS, c
 # Each lock is a property set and removed: two of the server's "properties set" per actor.
 LOCK_PROPERTIES = 2
 
+# An article with no link to wait for (row.key given) is loaded whole once its node is there:
+# it is marked loaded (``LOADED_CYPHER``) in the same statement.
 ARTICLES_CYPHER = f"""
 UNWIND $rows AS row
 MERGE (a:{ARTICLE_LABEL} {{id: row.id}})
 SET a.title = row.title, a.url = row.url, a.date = row.date, a.source = row.source
+FOREACH (_ IN CASE WHEN row.key IS NULL THEN [] ELSE [1] END | SET a.load_key = row.key, a.input_key = row.input)
 """
 
 # Every actor of the batch locked first (created bare when new, then named below). Aliases

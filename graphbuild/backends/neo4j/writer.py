@@ -17,6 +17,9 @@ content ids (``statements``). A link's evidence is merged by key, and a row that
 nothing new sets nothing, so loading the same articles twice writes nothing at all. An
 article there under another load key is taken back first (``unload.remove_articles``).
 
+An article is marked loaded (its ``load_key`` and ``input_key`` set) once everything it gives
+is written: after its links, or with its node when it gives no link.
+
 Loads may run at once: lists are extended under the actors' locks (``statements``). A row
 the server refuses for its values is reported with its articles and the rest of its batch
 written (``batches``); those articles are not marked loaded, so a later load redoes them.
@@ -114,9 +117,9 @@ def write_neo4j(
     writer = _Writer(driver, database=database, batch_size=batch_size, summary=summary or WriteSummary())
     with _write_errors():
         kg, keys = writer.start(kg)
-        kg = writer.nodes(kg)
+        kg, whole = writer.nodes(kg, keys)
         writer.links(kg.edges.values())
-        writer.mark_loaded(keys)
+        writer.mark_loaded({a: k for a, k in keys.items() if a not in whole})
         writer.finish()
     return writer.summary
 
@@ -189,17 +192,24 @@ class _Writer:
         )
         return kg, {a: keys[a] for a in kg.articles}
 
-    def nodes(self, kg: KnowledgeGraph) -> KnowledgeGraph:
+    def nodes(self, kg: KnowledgeGraph, keys: Mapping[str, str]) -> tuple[KnowledgeGraph, set[str]]:
         """Articles, then actors with the articles' mentions of them: every link holding an
         article's evidence is then reached from the article, when it is taken back, even after
-        a load that stopped halfway. Returns ``kg`` without the articles the server refused."""
-        rows = [{"id": k, **v} for k, v in sorted(kg.articles.items())]
+        a load that stopped halfway. Returns ``kg`` without the articles the server refused,
+        and the articles loaded whole already: those with no link, marked with their node."""
+        linked = {e.article for edge in kg.edges.values() for e in edge.evidence}
+        whole = {a: self.inputs.get(a) for a in kg.articles if a not in linked}
+        rows = [
+            {"id": k, **v, "key": keys[k] if k in whole else None, "input": whole.get(k)}
+            for k, v in sorted(kg.articles.items())
+        ]
         refused = len(self.summary.refused)
         for part in self.run(
             ARTICLES_CYPHER, rows, refuse=lambda row, e: self._refused("article", row["id"], [row["id"]], e)
         ):
             self.summary.articles_added += part.summary.counters.nodes_created
         gone = {a for r in self.summary.refused[refused:] for a in r.articles}
+        self.marked.update((a, i) for a, i in whole.items() if a not in gone)
         if gone:
             kg = without_articles(kg, gone)  # nothing of theirs can be written, nor taken back later
         mentions: dict[str, set[str]] = {}
@@ -217,7 +227,7 @@ class _Writer:
             _unless_old_server(e)  # a server before 5.26 has no dynamic labels: one statement per label
             for label in sorted({str(row["label"]) for row in actor_rows}):
                 self.actors(_actors_cypher(label), [row for row in actor_rows if row["label"] == label])
-        return kg
+        return kg, whole.keys() - gone
 
     def actors(self, cypher: str, rows: Sequence[dict]) -> None:
         def refuse(row: dict, error: Neo4jError) -> None:
@@ -342,8 +352,8 @@ def load_neo4j(
             if pending.keys.keys() & chunk.articles.keys():
                 writer.flush(pending)  # an article read twice: its first reading is written whole first
             chunk, keys = writer.start(chunk)
-            chunk = writer.nodes(chunk)
-            pending.add(chunk.edges.values(), {a: k for a, k in keys.items() if a in chunk.articles})
+            chunk, whole = writer.nodes(chunk, keys)
+            pending.add(chunk.edges.values(), {a: k for a, k in keys.items() if a in chunk.articles and a not in whole})
             if pending.evidence > max_pending_evidence:
                 writer.flush(pending)
         writer.flush(pending)
