@@ -408,7 +408,7 @@ def main() -> None:
         "--loader-rounds",
         type=int,
         help="paired rounds for the Neo4j loader rows (default --rounds): a pair takes about a second, and "
-        "a ratio over a half-second step needs more pairs than the others for a steady median",
+        "a ratio over a step of a quarter to half a second needs more pairs than the others for a steady median",
     )
     ap.add_argument("--json", default=str(ROOT / "bench-results" / "bench.json"), help="where to write the JSON")
     ap.add_argument("--skip", action="append", default=[], choices=["scaling", "memory", "neo4j", "processes"])
